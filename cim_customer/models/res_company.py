@@ -54,24 +54,24 @@ class ResCompany(models.Model):
         for company in self:
             company.cim_reseller_count = counts.get(company, 0)
 
-    @api.constrains("cim_tenant_code")
-    def _check_cim_tenant_code(self):
-        for company in self:
-            code = company.cim_tenant_code
-            if code and not TENANT_CODE_RE.match(code):
-                raise ValidationError(
-                    self.env._(
-                        "The tenant code %(code)s is not valid: use 2 to 32 lowercase "
-                        "letters, digits or dashes, starting with a letter or a digit.",
-                        code=code,
-                    )
-                )
-
     @api.model
     def _cim_normalize_tenant_code(self, code):
-        """Tenant codes are stored lowercase: what staff type is matched
-        case-insensitively, like the tenant part of a login."""
-        return code.strip().lower() if isinstance(code, str) and code.strip() else False
+        """Tenant codes are stored lowercase, so that what staff type is
+        matched case-insensitively, like the tenant part of a login. Checked
+        before the database sees it, for a translated message; the CHECK
+        constraint above stays as the last line of defence."""
+        if not isinstance(code, str) or not code.strip():
+            return False
+        code = code.strip().lower()
+        if not TENANT_CODE_RE.match(code):
+            raise ValidationError(
+                self.env._(
+                    "The tenant code %(code)s is not valid: use 2 to 32 lowercase "
+                    "letters, digits or dashes, starting with a letter or a digit.",
+                    code=code,
+                )
+            )
+        return code
 
     @api.model_create_multi
     def create(self, vals_list):

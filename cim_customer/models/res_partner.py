@@ -1,7 +1,7 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # What a reseller may set on its own end customers; ownership, tenant and
 # type are derived, never taken from the request.
@@ -44,14 +44,14 @@ class ResPartner(models.Model):
         for partner in self.filtered("cim_is_end_customer"):
             reseller = partner.parent_id._cim_reseller_user() if partner.parent_id else None
             if not reseller:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "The end customer %(customer)s must belong to a reseller.",
                         customer=partner.name,
                     )
                 )
             if partner.company_id != reseller.company_id:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "The end customer %(customer)s must belong to its reseller's tenant.",
                         customer=partner.name,

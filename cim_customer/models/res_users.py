@@ -162,19 +162,27 @@ class ResUsers(models.Model):
                     "customers belong to its tenant. Archive it and create a new reseller."
                 )
             )
-        if "cim_login_name" in vals:
-            vals = dict(vals, cim_login_name=self._cim_normalize_login_name(vals["cim_login_name"]))
-        if self._cim_acts_as_reseller_manager():
+        as_manager = self._cim_acts_as_reseller_manager()
+        if as_manager:
             if self - resellers:
                 raise AccessError(self.env._("CIM Managers can only change resellers."))
             self._cim_check_manager_vals(vals)
-            # Same bypass as in create, for the same whitelisted fields.
-            result = super(ResUsers, self.sudo()).write(vals)
-        else:
-            result = super().write(vals)
         if "cim_login_name" in vals:
-            self.filtered("cim_login_name")._cim_refresh_login()
-        return result
+            if len(self) > 1:
+                # Each user gets a login of its own: write them one by one.
+                return all(user.write(vals) for user in self)
+            vals = dict(vals, cim_login_name=self._cim_normalize_login_name(vals["cim_login_name"]))
+            if resellers and not vals["cim_login_name"]:
+                raise UserError(self.env._("A reseller needs a login name."))
+            if vals["cim_login_name"]:
+                company = self.env["res.company"].browse(vals.get("company_id") or self.company_id.id)
+                vals["login"] = f"{vals['cim_login_name']}@{company.cim_tenant_code}"
+                self._cim_check_login_available([vals["login"]], exclude=self)
+        if as_manager:
+            # Same bypass as in create, for the same whitelisted fields; the
+            # login was derived from them above.
+            return super(ResUsers, self.sudo()).write(vals)
+        return super().write(vals)
 
     def _cim_acts_as_reseller_manager(self):
         """True when a CIM Manager who is not an Access Rights administrator
@@ -224,8 +232,8 @@ class ResUsers(models.Model):
             )
 
     def _cim_refresh_login(self):
-        """Recompose the logins of resellers after their name part or tenant
-        code changed; refuses the whole change if one would clash."""
+        """Recompose the logins of resellers after their tenant code changed;
+        refuses the whole change if one would clash."""
         changed = self.filtered(lambda u: u.login != u._cim_compose_login())
         if not changed:
             return
@@ -244,18 +252,23 @@ class ResUsers(models.Model):
             or self.env.user.has_group("base.group_erp_manager")
         ):
             raise AccessError(self.env._("Only CIM Managers can reset reseller passwords."))
+        if self - self.filtered("cim_login_name"):
+            raise AccessError(self.env._("Only resellers' passwords are reset here."))
+        self._cim_check_manager_vals({})
         self.check_access("write")
-        invited = self.filtered(lambda u: not u.login_date)
         # Sending the mail reads templates and writes signup tokens on the
         # partners, which Odoo reserves to Access Rights administrators.
-        invited.sudo().with_context(create_user=True).action_reset_password()
-        (self - invited).sudo().action_reset_password()
+        invited = self.filtered(lambda u: not u.login_date).sudo()
+        if invited:
+            invited.with_context(create_user=True).action_reset_password()
+        others = self.sudo() - invited
+        if others:
+            others.action_reset_password()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
                 "message": self.env._("The password instructions were sent."),
-                "next": {"type": "ir.actions.act_window_close"},
             },
         }
