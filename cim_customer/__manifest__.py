@@ -20,5 +20,4 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
     ],
-    "installable": True,
 }

@@ -1,3 +1,1 @@
-from . import res_company
-from . import res_partner
-from . import res_users
+from . import res_company, res_partner, res_users

@@ -77,9 +77,7 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if "cim_tenant_code" in vals:
-                vals["cim_tenant_code"] = self._cim_normalize_tenant_code(
-                    vals["cim_tenant_code"]
-                )
+                vals["cim_tenant_code"] = self._cim_normalize_tenant_code(vals["cim_tenant_code"])
         return super().create(vals_list)
 
     def write(self, vals):

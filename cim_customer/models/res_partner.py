@@ -105,9 +105,7 @@ class ResPartner(models.Model):
             for field_name in field_names:
                 # Orders of other users must count too: the check is about
                 # whether anything refers to the customer, not who may see it.
-                rows = model._read_group(
-                    [(field_name, "in", self.ids)], [field_name], []
-                )
+                rows = model._read_group([(field_name, "in", self.ids)], [field_name], [])
                 referenced |= self.browse(row[0].id for row in rows)
         return referenced
 

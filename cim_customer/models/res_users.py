@@ -89,9 +89,7 @@ class ResUsers(models.Model):
                 )
             if not user.share:
                 raise ValidationError(
-                    self.env._(
-                        "The reseller %(user)s must be a portal user.", user=user.name
-                    )
+                    self.env._("The reseller %(user)s must be a portal user.", user=user.name)
                 )
 
     @api.model
@@ -175,7 +173,9 @@ class ResUsers(models.Model):
             if resellers and not vals["cim_login_name"]:
                 raise UserError(self.env._("A reseller needs a login name."))
             if vals["cim_login_name"]:
-                company = self.env["res.company"].browse(vals.get("company_id") or self.company_id.id)
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.company_id.id
+                )
                 vals["login"] = f"{vals['cim_login_name']}@{company.cim_tenant_code}"
                 self._cim_check_login_available([vals["login"]], exclude=self)
         if as_manager:

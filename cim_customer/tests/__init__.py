@@ -1,5 +1,7 @@
-from . import test_tenant_login
-from . import test_reseller_management
-from . import test_end_customers
-from . import test_access
-from . import test_translations
+from . import (
+    test_access,
+    test_end_customers,
+    test_reseller_management,
+    test_tenant_login,
+    test_translations,
+)

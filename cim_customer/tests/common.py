@@ -20,12 +20,9 @@ class TranslationCompletenessMixin:
         module = self._cim_module
         po = polib.pofile(f"{get_module_path(module)}/i18n/zh_CN.po")
         translated = {entry.msgid for entry in po if entry.msgstr and not entry.obsolete}
-        exported = {
-            source
-            for _module, _type, _name, _res_id, source, _value, _comments in TranslationModuleReader(
-                self.env.cr, [module]
-            )
-        }
+        reader = TranslationModuleReader(self.env.cr, [module])
+        # Each entry: (module, type, name, res_id, source, value, comments).
+        exported = {entry[4] for entry in reader}
         missing = sorted(exported - translated)
         self.assertFalse(
             missing,
@@ -47,7 +44,9 @@ class CimTenantCase(TransactionCase):
         Company = cls.env["res.company"]
         cls.acme = Company.create({"name": "ACME Test", "cim_tenant_code": "acme"})
         cls.globex = Company.create({"name": "Globex Test", "cim_tenant_code": "globex"})
-        cls.acme_manager = cls._new_staff("t.manager.acme", cls.acme, "cim_customer.group_cim_manager")
+        cls.acme_manager = cls._new_staff(
+            "t.manager.acme", cls.acme, "cim_customer.group_cim_manager"
+        )
         cls.acme_user = cls._new_staff("t.user.acme", cls.acme, "cim_customer.group_cim_user")
         cls.globex_manager = cls._new_staff(
             "t.manager.globex", cls.globex, "cim_customer.group_cim_manager"

@@ -53,7 +53,9 @@ class TestTenantIsolation(CimTenantCase):
         from odoo.service.model import call_kw  # noqa: PLC0415
 
         Partner = self.env["res.partner"].with_user(self.alice)
-        rows = call_kw(Partner, "search_read", [[["cim_is_end_customer", "=", True]]], {"fields": ["name"]})
+        rows = call_kw(
+            Partner, "search_read", [[["cim_is_end_customer", "=", True]]], {"fields": ["name"]}
+        )
         self.assertEqual([r["id"] for r in rows], self.zhang.ids)
         with self.assertRaises(AccessError):
             call_kw(Partner, "read", [self.liu.ids], {"fields": ["name"]})

@@ -9,12 +9,16 @@ class TestEndCustomers(CimTenantCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.zhang = cls._new_end_customer(cls.alice, "Zhang Wei", phone="+86 139 0000 0001", city="Shanghai")
+        cls.zhang = cls._new_end_customer(
+            cls.alice, "Zhang Wei", phone="+86 139 0000 0001", city="Shanghai"
+        )
         cls.product = cls.env["product.product"].create({"name": "Test mug", "list_price": 10.0})
 
     def _count(self):
-        return self.env["res.partner"].with_context(active_test=False).search_count(
-            [("cim_is_end_customer", "=", True)]
+        return (
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search_count([("cim_is_end_customer", "=", True)])
         )
 
     def test_reseller_creates_its_own_customer(self):
@@ -41,20 +45,29 @@ class TestEndCustomers(CimTenantCase):
         for vals in bad_inputs:
             with self.subTest(vals=str(vals)[:60]), self.assertRaises(ValidationError):
                 Partner.cim_create_end_customer(vals)
-        for vals in [{"name": "Ok", "parent_id": self.bob.partner_id.id}, {"name": "Ok", "company_id": self.globex.id}]:
+        for vals in [
+            {"name": "Ok", "parent_id": self.bob.partner_id.id},
+            {"name": "Ok", "company_id": self.globex.id},
+        ]:
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 Partner.cim_create_end_customer(vals)
         self.assertEqual(self._count(), before)
 
     def test_reseller_edits_only_its_own_customers(self):
-        self.zhang.with_user(self.alice).cim_write_end_customer({"city": "Hangzhou", "name": "Zhang Wei (HZ)"})
+        self.zhang.with_user(self.alice).cim_write_end_customer(
+            {"city": "Hangzhou", "name": "Zhang Wei (HZ)"}
+        )
         self.assertEqual(self.zhang.city, "Hangzhou")
         with self.assertRaises(AccessError):
             self.zhang.with_user(self.bob).cim_write_end_customer({"city": "Beijing"})
         with self.assertRaises(AccessError):
-            self.zhang.with_user(self.alice).cim_write_end_customer({"parent_id": self.bob.partner_id.id})
+            self.zhang.with_user(self.alice).cim_write_end_customer(
+                {"parent_id": self.bob.partner_id.id}
+            )
         with self.assertRaises(AccessError):
-            self.alice.partner_id.with_user(self.alice).cim_write_end_customer({"name": "Not a customer"})
+            self.alice.partner_id.with_user(self.alice).cim_write_end_customer(
+                {"name": "Not a customer"}
+            )
         self.assertEqual(self.zhang.city, "Hangzhou")
         self.assertEqual(self.zhang.parent_id, self.alice.partner_id)
 
@@ -84,16 +97,16 @@ class TestEndCustomers(CimTenantCase):
         self.assertTrue(self.zhang.exists())
         self.assertFalse(self.zhang.active)
         note = self.env["mail.message"].search(
-            [("model", "=", "res.partner"), ("res_id", "=", self.zhang.id)], order="id desc", limit=1
+            [("model", "=", "res.partner"), ("res_id", "=", self.zhang.id)],
+            order="id desc",
+            limit=1,
         )
         self.assertIn("Archived instead of deleted", note.body)
         self.zhang.action_unarchive()
         self.assertTrue(self.zhang.active)
 
     def test_staff_delete_of_a_used_customer_archives_it(self):
-        self.env["sale.order"].create(
-            {"partner_id": self.zhang.id, "company_id": self.acme.id}
-        )
+        self.env["sale.order"].create({"partner_id": self.zhang.id, "company_id": self.acme.id})
         other = self._new_end_customer(self.alice, "Liu Yang")
         (self.zhang | other).with_user(self.acme_user).unlink()
         self.assertFalse(other.exists())
@@ -102,9 +115,9 @@ class TestEndCustomers(CimTenantCase):
 
     def test_staff_create_a_customer_for_a_reseller(self):
         form = Form(
-            self.env["res.partner"].with_user(self.acme_user).with_context(
-                default_cim_is_end_customer=True, default_type="delivery"
-            ),
+            self.env["res.partner"]
+            .with_user(self.acme_user)
+            .with_context(default_cim_is_end_customer=True, default_type="delivery"),
             view="cim_customer.res_partner_view_form_end_customer",
         )
         form.name = "Sun Li"
@@ -113,12 +126,21 @@ class TestEndCustomers(CimTenantCase):
         customer = form.save()
         self.assertEqual(customer.company_id, self.acme)
         self.assertEqual(customer.type, "delivery")
-        self.assertIn(customer, self.env["res.partner"].with_user(self.bob).search([("cim_is_end_customer", "=", True)]))
+        self.assertIn(
+            customer,
+            self.env["res.partner"]
+            .with_user(self.bob)
+            .search([("cim_is_end_customer", "=", True)]),
+        )
 
     def test_end_customer_must_belong_to_a_reseller_of_its_tenant(self):
         with self.assertRaises(ValidationError):
             self.env["res.partner"].create(
-                {"name": "Orphan", "cim_is_end_customer": True, "parent_id": self.acme_user.partner_id.id}
+                {
+                    "name": "Orphan",
+                    "cim_is_end_customer": True,
+                    "parent_id": self.acme_user.partner_id.id,
+                }
             )
         with self.assertRaises(ValidationError):
             self.env["res.partner"].create(

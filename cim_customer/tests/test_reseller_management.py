@@ -1,7 +1,8 @@
-from odoo.addons.mail.tests.common import MockEmail
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.mail.tests.common import MockEmail
 
 from .common import CimTenantCase
 
@@ -10,7 +11,10 @@ from .common import CimTenantCase
 class TestResellerManagement(MockEmail, CimTenantCase):
     def _reseller_form(self, user, record=None):
         Users = self.env["res.users"].with_user(user)
-        return Form(record.with_user(user) if record else Users, view="cim_customer.res_users_view_form_reseller")
+        return Form(
+            record.with_user(user) if record else Users,
+            view="cim_customer.res_users_view_form_reseller",
+        )
 
     def test_manager_creates_a_reseller_from_the_form(self):
         form = self._reseller_form(self.acme_manager)
@@ -113,11 +117,19 @@ class TestResellerManagement(MockEmail, CimTenantCase):
         with self.assertRaises(AccessError):
             self.acme_user.with_user(self.acme_manager).name = "Renamed staff"
         with self.assertRaises(AccessError):
-            self.acme_manager.with_user(self.acme_manager).write({"group_ids": [Command.link(system.id)]})
+            self.acme_manager.with_user(self.acme_manager).write(
+                {"group_ids": [Command.link(system.id)]}
+            )
         self.assertFalse(self.alice.has_group("base.group_system"))
         self.assertFalse(self.acme_manager.has_group("base.group_system"))
 
     def test_administrator_keeps_full_user_management(self):
-        admin = new_test_user(self.env, login="t.erp", groups="base.group_erp_manager,base.group_partner_manager")
-        staff = self.env["res.users"].with_user(admin).create({"name": "New staff", "login": "new.staff"})
+        admin = new_test_user(
+            self.env, login="t.erp", groups="base.group_erp_manager,base.group_partner_manager"
+        )
+        staff = (
+            self.env["res.users"]
+            .with_user(admin)
+            .create({"name": "New staff", "login": "new.staff"})
+        )
         self.assertFalse(staff.share)

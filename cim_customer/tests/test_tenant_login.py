@@ -10,8 +10,15 @@ from .common import CimTenantCase
 @tagged("post_install", "-at_install")
 class TestTenantCode(CimTenantCase):
     def test_valid_codes_are_stored_lowercase(self):
-        for typed, stored in [("ab", "ab"), ("Tenant-7", "tenant-7"), (" Z9 ", "z9"), ("a" * 32, "a" * 32)]:
-            company = self.env["res.company"].create({"name": f"Co {typed}", "cim_tenant_code": typed})
+        for typed, stored in [
+            ("ab", "ab"),
+            ("Tenant-7", "tenant-7"),
+            (" Z9 ", "z9"),
+            ("a" * 32, "a" * 32),
+        ]:
+            company = self.env["res.company"].create(
+                {"name": f"Co {typed}", "cim_tenant_code": typed}
+            )
             self.assertEqual(company.cim_tenant_code, stored)
 
     def test_invalid_codes_are_refused(self):
@@ -102,7 +109,9 @@ class TestResellerLogin(CimTenantCase):
                 self.assertEqual(self._authenticate(typed, "alice-password"), self.alice.id)
 
     def test_staff_logins_keep_exact_matching(self):
-        new_test_user(self.env, login="staff@example.com", password="staff-password", groups="base.group_user")
+        new_test_user(
+            self.env, login="staff@example.com", password="staff-password", groups="base.group_user"
+        )
         with self.assertRaises(AccessDenied):
             self._authenticate("STAFF@EXAMPLE.COM", "staff-password")
 

@@ -1,0 +1,213 @@
+"""Black-box fixtures: a real Odoo server in multi-worker mode on a fresh
+database, and clients that talk to it over HTTP and JSON-RPC exactly as a
+browser or an integration script would. Nothing here imports Odoo."""
+
+import itertools
+import os
+import pathlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+import requests
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+LOGS = REPO / ".test-logs"
+# scripts/test.sh passes the addon list of scripts/lib.sh.
+ADDONS = os.environ.get("CIM_ADDONS", "cim_customer")
+ADMIN = ("admin", "admin")
+STARTUP_TIMEOUT = 120
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_command(*args):
+    return [sys.executable, "-m", "odoo", "-c", "odoo.conf", *args]
+
+
+class RpcError(Exception):
+    """An error answered by the server to a JSON-RPC call."""
+
+    def __init__(self, error):
+        self.error = error
+        data = error.get("data") or {}
+        self.name = data.get("name", "")
+        super().__init__(data.get("message") or error.get("message"))
+
+
+class OdooServer:
+    def __init__(self, db, port, process, log_path):
+        self.db = db
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = process
+        self.log_path = log_path
+        self._ids = itertools.count(1)
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def jsonrpc(self, service, method, *args):
+        """The external API (/jsonrpc) an integration script uses."""
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {"service": service, "method": method, "args": args},
+            "id": next(self._ids),
+        }
+        reply = requests.post(f"{self.url}/jsonrpc", json=payload, timeout=60).json()
+        if "error" in reply:
+            raise RpcError(reply["error"])
+        return reply["result"]
+
+    def admin(self, model, method, *args, **kwargs):
+        uid = self.jsonrpc("common", "login", self.db, *ADMIN)
+        return self.jsonrpc(
+            "object", "execute_kw", self.db, uid, ADMIN[1], model, method, list(args), kwargs
+        )
+
+    def browser(self):
+        return Browser(self)
+
+
+class Browser:
+    """A session the way the web client holds one: a cookie, CSRF tokens
+    read from pages, JSON-RPC calls to /web/..."""
+
+    def __init__(self, server):
+        self.server = server
+        self.session = requests.Session()
+        self._ids = itertools.count(1)
+
+    def get(self, path, **kwargs):
+        return self.session.get(self.server.url + path, timeout=60, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self.session.post(self.server.url + path, timeout=60, **kwargs)
+
+    def csrf_token(self, path):
+        page = self.get(path)
+        match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+        assert match, f"no CSRF token on {path} ({page.status_code})"
+        return match.group(1)
+
+    def login_form(self, login, password):
+        """Log in through the login page, as a person would."""
+        token = self.csrf_token("/web/login")
+        return self.post(
+            "/web/login",
+            data={"login": login, "password": password, "csrf_token": token},
+            allow_redirects=False,
+        )
+
+    def call(self, path, params):
+        payload = {"jsonrpc": "2.0", "method": "call", "params": params, "id": next(self._ids)}
+        reply = self.post(path, json=payload).json()
+        if "error" in reply:
+            raise RpcError(reply["error"])
+        return reply["result"]
+
+    def authenticate(self, login, password):
+        return self.call(
+            "/web/session/authenticate",
+            {"db": self.server.db, "login": login, "password": password},
+        )
+
+    def call_kw(self, model, method, *args, **kwargs):
+        return self.call(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+
+def _wait_until_up(server):
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"Odoo exited at startup:\n{server.log()[-3000:]}")
+        try:
+            if requests.get(f"{server.url}/web/health", timeout=5).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"Odoo did not answer within {STARTUP_TIMEOUT}s:\n{server.log()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def odoo_server():
+    """A fresh database with the CIM addons, served by --workers=2."""
+    LOGS.mkdir(exist_ok=True)
+    db = f"cim_bb_{uuid.uuid4().hex[:10]}"
+    log_path = LOGS / f"server-{db}.log"
+    with open(log_path, "w") as log:
+        subprocess.run(
+            odoo_command(
+                "-d", db, "-i", ADDONS, "--stop-after-init", "--http-port", str(free_port())
+            ),
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=True,
+            timeout=1200,
+        )
+        port = free_port()
+        process = subprocess.Popen(
+            odoo_command(
+                "-d", db,
+                f"--db-filter=^{db}$",
+                "--workers=2",
+                "--max-cron-threads=0",
+                "--http-interface=127.0.0.1",
+                "--http-port", str(port),
+                "--gevent-port", str(free_port()),
+                # The access log then shows each request's cursor mode (ro/rw).
+                "--dev=replica",
+            ),
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    server = OdooServer(db, port, process, log_path)
+    try:
+        _wait_until_up(server)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        subprocess.run(["dropdb", "--if-exists", db], check=False)
+
+
+@pytest.fixture(scope="session")
+def tenants(odoo_server):
+    """Two tenants and three resellers, created over JSON-RPC by the admin,
+    as an integrator would."""
+    admin = odoo_server.admin
+    acme = admin("res.company", "create", {"name": "ACME BB", "cim_tenant_code": "acme"})
+    globex = admin("res.company", "create", {"name": "Globex BB", "cim_tenant_code": "globex"})
+    ctx = {"context": {"no_reset_password": True}}
+    users = {}
+    for name, company in [("alice", acme), ("bob", acme), ("carol", globex)]:
+        users[name] = admin(
+            "res.users",
+            "create",
+            {
+                "name": name.title(),
+                "cim_login_name": name,
+                "company_id": company,
+                "password": f"{name}-secret-pw",
+            },
+            **ctx,
+        )
+    return {"acme": acme, "globex": globex, **users}
