@@ -17,12 +17,6 @@ class ResCompany(models.Model):
         "login, e.g. 'acme' in alice@acme: 2 to 32 letters, digits or dashes, "
         "starting with a letter or a digit.",
     )
-    cim_reseller_ids = fields.One2many(
-        "res.users",
-        "company_id",
-        string="Resellers",
-        domain=[("cim_login_name", "!=", False)],
-    )
     cim_reseller_count = fields.Integer(
         string="Reseller Count", compute="_compute_cim_reseller_count"
     )
@@ -102,17 +96,11 @@ class ResCompany(models.Model):
     def _cim_get_resellers(self):
         """All resellers of these tenants, archived ones included: an archived
         login must not keep pointing at a renamed tenant either."""
+        # Staff renaming a tenant may not see every reseller (archived ones,
+        # res.users multi-company rule): the rename must reach them all.
         return (
             self.env["res.users"]
             .with_context(active_test=False)
             .sudo()
             .search([("company_id", "in", self.ids), ("cim_login_name", "!=", False)])
         )
-
-    @api.model
-    def _cim_find_tenant(self, code):
-        """The tenant whose code is ``code``, compared case-insensitively."""
-        code = self._cim_normalize_tenant_code(code)
-        if not code:
-            return self.browse()
-        return self.sudo().search([("cim_tenant_code", "=", code)], limit=1)
