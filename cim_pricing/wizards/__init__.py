@@ -1,0 +1,1 @@
+from . import cim_price_check
