@@ -3,6 +3,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..exceptions import FieldValidationError
+
 # What a reseller may set on its own end customers; ownership, tenant and
 # type are derived, never taken from the request.
 END_CUSTOMER_FIELDS = (
@@ -153,6 +155,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _cim_clean_end_customer_vals(self, vals, creating):
+        """The values a reseller may set, cleaned; raises
+        :class:`FieldValidationError` with one message per bad field."""
         unknown = set(vals) - set(END_CUSTOMER_FIELDS)
         if unknown:
             raise AccessError(
@@ -161,51 +165,47 @@ class ResPartner(models.Model):
                     fields=", ".join(sorted(unknown)),
                 )
             )
-        values = {}
+        values, errors = {}, {}
         for name, value in vals.items():
             field = self._fields[name]
+            label = field._description_string(self.env)
             if field.type == "many2one":
-                values[name] = self._cim_clean_many2one(field, value)
+                record = self._cim_clean_many2one(field, value)
+                if record is None:
+                    errors[name] = self.env._("%(field)s is not valid.", field=label)
+                else:
+                    values[name] = record
                 continue
             if value is None or value is False:
                 value = ""
             if not isinstance(value, str):
-                raise ValidationError(
-                    self.env._("%(field)s must be text.", field=field._description_string(self.env))
-                )
+                errors[name] = self.env._("%(field)s must be text.", field=label)
+                continue
             value = value.strip()
-            if len(value) > END_CUSTOMER_MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH):
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s is too long: at most %(max)s characters.",
-                        field=field._description_string(self.env),
-                        max=END_CUSTOMER_MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH),
-                    )
+            max_length = END_CUSTOMER_MAX_LENGTH.get(name, DEFAULT_MAX_LENGTH)
+            if len(value) > max_length:
+                errors[name] = self.env._(
+                    "%(field)s is too long: at most %(max)s characters.",
+                    field=label,
+                    max=max_length,
                 )
-            if MARKUP_RE.search(value):
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s cannot contain < or >.",
-                        field=field._description_string(self.env),
-                    )
-                )
-            values[name] = value or False
-        if (creating or "name" in values) and not values.get("name"):
-            raise ValidationError(self.env._("The customer's name is required."))
+            elif MARKUP_RE.search(value):
+                errors[name] = self.env._("%(field)s cannot contain < or >.", field=label)
+            else:
+                values[name] = value or False
+        if (creating or "name" in vals) and "name" not in errors and not values.get("name"):
+            errors["name"] = self.env._("The customer's name is required.")
+        if errors:
+            raise FieldValidationError(errors)
         return values
 
     @api.model
     def _cim_clean_many2one(self, field, value):
+        """The id of an existing record, False for none, None when invalid."""
         if not value:
             return False
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ValidationError(
-                self.env._("%(field)s is not valid.", field=field._description_string(self.env))
-            )
+            return None
         # Countries and states are shared reference data.
         record = self.env[field.comodel_name].sudo().browse(value).exists()
-        if not record:
-            raise ValidationError(
-                self.env._("%(field)s is not valid.", field=field._description_string(self.env))
-            )
-        return record.id
+        return record.id if record else None

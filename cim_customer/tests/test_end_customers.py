@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.cim_customer.exceptions import FieldValidationError
+
 from .common import CimTenantCase
 
 
@@ -52,6 +54,17 @@ class TestEndCustomers(CimTenantCase):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 Partner.cim_create_end_customer(vals)
         self.assertEqual(self._count(), before)
+
+    def test_each_bad_field_gets_its_own_message(self):
+        """A form shows every message next to its field."""
+        with self.assertRaises(FieldValidationError) as caught:
+            self.env["res.partner"].with_user(self.alice).cim_create_end_customer(
+                {"name": " ", "cim_notes": "n" * 2001, "country_id": 10**9, "city": "Hangzhou"}
+            )
+        errors = caught.exception.errors
+        self.assertEqual(set(errors), {"name", "cim_notes", "country_id"})
+        self.assertIn("required", errors["name"])
+        self.assertIn("2000", errors["cim_notes"])
 
     def test_reseller_edits_only_its_own_customers(self):
         self.zhang.with_user(self.alice).cim_write_end_customer(
