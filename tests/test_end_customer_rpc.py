@@ -49,7 +49,7 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(sessions):
     before = alice.call_kw("res.partner", "search_count", [["cim_is_end_customer", "=", True]])
     with pytest.raises(RpcError) as caught:
         alice.call_kw("res.partner", "cim_create_end_customer", {"name": "<b>bold</b>"})
-    assert caught.value.name == "odoo.exceptions.ValidationError"
+    assert caught.value.name == "odoo.addons.cim_customer.exceptions.FieldValidationError"
     assert "cannot contain" in str(caught.value)
     after = alice.call_kw("res.partner", "search_count", [["cim_is_end_customer", "=", True]])
     assert after == before
