@@ -115,6 +115,43 @@ class TestResellerPrice(CimPricingCase):
         self.assertEqual(self._price(self.small, self.reseller_a2)[0], 50.0)
         self.assertEqual(self._price(self.large, self.reseller_a2), (65.0, large_rule))
 
+    def test_batch_prices_equal_single_prices(self):
+        self._rule(
+            self.pricelist_a,
+            applied_on="0_product_variant",
+            product_id=self.large.id,
+            fixed_price=65.0,
+        )
+        variants = self.small | self.large | self.shared_product.product_variant_id
+        batch = variants._cim_get_reseller_prices(self.reseller_a2, quantity=3)
+        self.assertEqual(set(batch), set(variants.ids))
+        for variant in variants:
+            single = variant._cim_get_reseller_price(self.reseller_a2, quantity=3)
+            self.assertEqual(batch[variant.id]["price"], single["price"])
+            self.assertEqual(batch[variant.id]["rule"], single["rule"])
+
+    def _queries(self, call):
+        self.env.invalidate_all()
+        count0 = self.cr.sql_log_count
+        call()
+        return self.cr.sql_log_count - count0
+
+    def test_batch_prices_query_count_does_not_grow(self):
+        # Both sets hold every kind: all tenants', the tenant's, with options.
+        few = (self.shared_product | self.chosen_product).product_variant_id | self.small
+        many = few | self.large | (self.tenant_a_product | self.sized_product).product_variant_ids
+        for variants in (few, many):  # measured warm: ormcaches filled
+            variants._cim_get_reseller_prices(self.reseller_a1)
+        self.assertEqual(
+            self._queries(lambda: few._cim_get_reseller_prices(self.reseller_a1)),
+            self._queries(lambda: many._cim_get_reseller_prices(self.reseller_a1)),
+        )
+
+    def test_batch_refuses_when_one_product_is_hidden(self):
+        variants = self.small | self.tenant_b_product.product_variant_id
+        with self.assertRaises(AccessError):
+            variants._cim_get_reseller_prices(self.reseller_a1)
+
     def test_hidden_product_has_no_price(self):
         for product, reseller in (
             (self.tenant_b_product, self.reseller_a1),
