@@ -8,7 +8,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # The CIM addons, dependencies first.
-CIM_ADDONS="cim_customer,cim_catalog,cim_pricing,cim_portal"
+CIM_ADDONS="cim_customer,cim_catalog,cim_pricing,cim_wallet,cim_portal"
 PYTHON="${PYTHON:-python3}"
 
 say() { printf '==> %s\n' "$*" >&2; }

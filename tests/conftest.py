@@ -17,8 +17,10 @@ import requests
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 LOGS = REPO / ".test-logs"
-# scripts/test.sh passes the addon list of scripts/lib.sh.
-ADDONS = os.environ.get("CIM_ADDONS", "cim_customer")
+# The addons to install: scripts/lib.sh names them once for every tool.
+ADDONS = os.environ.get("CIM_ADDONS") or re.search(
+    r'^CIM_ADDONS="([^"]+)"', (REPO / "scripts" / "lib.sh").read_text(), re.M
+).group(1)
 ADMIN = ("admin", "admin")
 STARTUP_TIMEOUT = 120
 
