@@ -8,7 +8,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # The CIM addons, dependencies first.
-CIM_ADDONS="cim_customer,cim_catalog,cim_pricing,cim_wallet,cim_portal"
+CIM_ADDONS="cim_customer,cim_catalog,cim_pricing,cim_wallet,cim_logistics,cim_portal"
 PYTHON="${PYTHON:-python3}"
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -100,4 +100,16 @@ free_port() {
 
 odoo() {
     "$PYTHON" -m odoo "$@"
+}
+
+ensure_wkhtmltopdf() {
+    # Odoo prints PDF reports (the delivery slip) with wkhtmltopdf.
+    command -v wkhtmltopdf >/dev/null && return
+    say "Installing wkhtmltopdf for PDF reports"
+    if command -v apt-get >/dev/null; then
+        as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq wkhtmltopdf >/dev/null ||
+            die "wkhtmltopdf could not be installed with apt-get; PDF reports cannot be printed."
+    fi
+    command -v wkhtmltopdf >/dev/null ||
+        die "wkhtmltopdf is not installed and cannot be installed here; PDF reports cannot be printed."
 }

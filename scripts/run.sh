@@ -7,6 +7,7 @@ DB="${CIM_DB:-cim}"
 ensure_odoo
 ensure_postgres
 ensure_python_packages
+ensure_wkhtmltopdf
 
 if psql -d postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
     say "Upgrading the CIM addons in the existing database $DB"

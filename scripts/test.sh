@@ -9,6 +9,7 @@ ensure_odoo
 ensure_postgres
 ensure_python_packages
 ensure_chromium
+ensure_wkhtmltopdf
 ensure_node_tools
 "$PYTHON" -c 'import websocket' 2>/dev/null ||
     die "websocket-client is missing: without it Odoo skips every browser tour."

@@ -183,10 +183,20 @@ class SaleOrder(models.Model):
     def _cim_check_payment_access(self):
         """Paying and cancelling are for the order's own reseller and for staff
         of the order's tenant; for nobody else."""
+        self._cim_check_order_access(
+            self.env._("Only the order's reseller and its tenant's staff can pay or cancel it.")
+        )
+
+    def _cim_check_order_access(self, refusal):
+        """Raise AccessError unless the user is the orders' own reseller or a
+        CIM User of their tenant. ``refusal`` tells anybody else why not.
+        The one ownership rule of every action on a reseller's order."""
         if self.env.su:
             return
         user = self.env.user
         orders = self.sudo()
+        if len(orders.exists()) != len(self):
+            raise AccessError(self.env._("This order does not exist or is not yours."))
         if user._is_internal() and user.has_group("cim_customer.group_cim_user"):
             if any(order.company_id not in user.company_ids for order in orders):
                 raise AccessError(self.env._("This order belongs to another tenant."))
@@ -200,18 +210,16 @@ class SaleOrder(models.Model):
             ):
                 raise AccessError(self.env._("This order does not exist or is not yours."))
             return
-        raise AccessError(
-            self.env._("Only the order's reseller and its tenant's staff can pay or cancel it.")
-        )
+        raise AccessError(refusal)
 
-    def _cim_lock_for_payment(self):
-        """Lock the orders, then their wallets, each in id order: every path
-        that moves money locks in this order, so none can deadlock another.
-        Returns the orders sorted by id, re-read from the locked rows.
+    def _cim_lock_orders(self):
+        """Lock the orders' rows, in id order, until the end of the transaction
+        and return the orders re-read from them.
 
-        Under REPEATABLE READ, a transaction that waited for an order another
-        one has just paid or cancelled fails here with a serialization error
-        and is retried by Odoo; the retry sees the order paid and does nothing.
+        Every path that changes a reseller's order (paying, cancelling,
+        shipping) locks it first, so under REPEATABLE READ a transaction that
+        waited for the lock fails with a serialization error and is retried by
+        Odoo: the retry sees what the first one did instead of doing it again.
         """
         if not self.ids:
             return self
@@ -220,8 +228,14 @@ class SaleOrder(models.Model):
             "SELECT id FROM sale_order WHERE id IN %s ORDER BY id FOR UPDATE",
             [tuple(self.ids)],
         )
-        orders = self.browse(sorted(self.ids))
         self.env.invalidate_all()
+        return self.browse(sorted(self.ids))
+
+    def _cim_lock_for_payment(self):
+        """Lock the orders, then their wallets, each in id order: every path
+        that moves money locks in this order, so none can deadlock another.
+        Returns the orders sorted by id, re-read from the locked rows."""
+        orders = self._cim_lock_orders()
         wallets = self.env["cim.wallet"].browse()
         for order in orders:
             wallets |= order._cim_wallet()

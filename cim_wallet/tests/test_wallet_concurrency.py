@@ -105,8 +105,15 @@ class TestWalletConcurrency(BaseCase):
             product.product_tmpl_id.unlink()
             companies = env["res.company"].browse(getattr(cls, "company_ids", [])).exists()
             company_partners = companies.partner_id
-            companies.unlink()
-            company_partners.unlink()
+            try:
+                with cr.savepoint(), mute_logger("odoo.sql_db"):
+                    companies.unlink()
+                    company_partners.unlink()
+            except errors.ForeignKeyViolation:
+                # Other installed addons (stock, payment, ...) attach records
+                # to every company that Odoo cannot delete with it: archive
+                # the tenants instead. Their codes are unique to this run.
+                companies.write({"active": False})
 
     # Helpers
 

@@ -1,0 +1,26 @@
+{
+    "name": "CIM Logistics",
+    "summary": "Shipments of paid reseller orders to their end customers, carriers, tracking",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Customer Interaction",
+    "license": "LGPL-3",
+    "author": "CIM Developers",
+    "website": "https://github.com/cim-odoo/cim",
+    "depends": ["cim_wallet", "sale_stock", "stock_delivery"],
+    "data": [
+        "security/cim_logistics_groups.xml",
+        "security/ir.model.access.csv",
+        "data/res_company_data.xml",
+        "views/stock_picking_views.xml",
+        "views/sale_order_views.xml",
+        "views/delivery_carrier_views.xml",
+        "views/res_company_views.xml",
+        "wizards/cim_shipment_ship_views.xml",
+        "report/cim_delivery_slip.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/delivery_carrier_demo.xml",
+        "demo/stock_picking_demo.xml",
+    ],
+}

@@ -1,0 +1,1 @@
+from . import cim_shipment_ship
