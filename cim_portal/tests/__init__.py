@@ -1,1 +1,9 @@
-from . import test_login_and_home, test_my_customers, test_translations
+from . import (
+    test_cart_model,
+    test_login_and_home,
+    test_my_customers,
+    test_query_counts,
+    test_shop_pages,
+    test_tours,
+    test_translations,
+)

@@ -2,7 +2,7 @@ from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.cim_customer.tests.common import TranslationCompletenessMixin
 
-from .common import CimPortalCase
+from .common import CimPortalCase, CimShopCase
 
 
 @tagged("post_install", "-at_install")
@@ -40,6 +40,72 @@ class TestChinesePages(CimPortalCase):
                 self.assertEqual(page.status_code, 200)
                 # What a person sees: the window title and the body (the
                 # head's social-sharing metadata names the template).
+                title = page.text.split("<title>", 1)[1].split("</title>", 1)[0]
+                seen = title + page.text.split("<body", 1)[1]
+                for text in chinese:
+                    self.assertIn(text, seen)
+                for text in english:
+                    self.assertNotIn(text, seen)
+
+
+@tagged("post_install", "-at_install")
+class TestChineseShopPages(CimShopCase):
+    """The catalog, cart, orders and wallet pages of a Chinese reseller."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.module.module"]._load_module_terms(
+            ["web", "portal", "website", "sale", "cim_customer", "cim_wallet", "cim_portal"],
+            ["zh_CN"],
+        )
+        cls.alice.lang = "zh_CN"
+        cls.draft = cls._cart_entry(cls.alice, cls.mug, 1, note="生日快乐")
+        cls.paid = cls._paid_order(cls.alice, cls.tee, 1)
+
+    def test_shop_pages_are_in_chinese(self):
+        self.login(self.alice)
+        pages = {
+            "/": ["门户主页", "最新款式", "明星单品", "推荐款式", "立即购买", "购物车", "我的订单"],
+            "/cim/search?q=Tee": ["立即购买", "搜索"],
+            "/cim/search?q=nothing-matches": ["没有与搜索匹配的款式", "返回门户主页"],
+            f"/cim/product/{self.mug.id}": ["加入购物车", "立即购买", "定制要求", "收货人", "数量"],
+            "/my/cart": ["购物车", "账户余额", "应付总额", "提交订单 / 支付"],
+            f"/my/cart/{self.draft.id}": ["定制要求", "收货人", "数量", "提交订单 / 支付", "删除"],
+            "/my/orders": ["我的订单", "扣款金额", "已支付", "收货人"],
+            f"/my/orders/{self.paid.id}": ["撤单", "扣款金额", "收货人", "确定撤销该订单？"],
+            "/my/wallet": ["现金管理", "账户余额", "充值", "交易后余额", "下载 CSV"],
+            "/my": ["购物车", "我的订单", "现金管理"],
+        }
+        english = [
+            "Buy Now",
+            "Add to Cart",
+            "Newest Styles",
+            "Star Products",
+            "Recommended Styles",
+            "Submit / Pay",
+            "Amount Deducted",
+            "Cancel Order",
+            "Cancel this order?",
+            ">Cart<",
+            ">Wallet<",
+            ">Balance<",
+            "Balance After",
+            "Total to pay",
+            "Customisation",
+            "Recipient",
+            ">Quantity<",
+            "Top-up",
+            "Download CSV",
+            "No style matches your search.",
+            "Back to the home page",
+            "Update the price",
+            "My Orders",
+        ]
+        for url, chinese in pages.items():
+            with self.subTest(url=url):
+                page = self.url_open(url)
+                self.assertEqual(page.status_code, 200)
                 title = page.text.split("<title>", 1)[1].split("</title>", 1)[0]
                 seen = title + page.text.split("<body", 1)[1]
                 for text in chinese:
