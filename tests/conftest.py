@@ -111,7 +111,14 @@ class Browser:
 
     def call(self, path, params):
         payload = {"jsonrpc": "2.0", "method": "call", "params": params, "id": next(self._ids)}
-        reply = self.post(path, json=payload).json()
+        response = self.post(path, json=payload)
+        try:
+            reply = response.json()
+        except requests.JSONDecodeError:
+            # Not a JSON-RPC answer at all (an error page): a failure of its own kind.
+            raise RpcError(
+                {"data": {"name": f"HTTP {response.status_code}", "message": response.text[:200]}}
+            ) from None
         if "error" in reply:
             raise RpcError(reply["error"])
         return reply["result"]
@@ -128,6 +135,19 @@ class Browser:
             {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
         )
 
+    def call_kw_outcome(self, model, method, *args, retries=5):
+        """("ok", result) or (error class name, message), retrying what a
+        client retries: a worker that lost a race for a row answers with a
+        serialization error once Odoo's own retries are spent."""
+        for attempt in range(retries):
+            try:
+                return ("ok", self.call_kw(model, method, *args))
+            except RpcError as error:
+                if "serializ" in str(error).lower() and attempt < retries - 1:
+                    continue
+                return (error.name, str(error))
+        raise AssertionError("unreachable")
+
 
 def _wait_until_up(server):
     deadline = time.monotonic() + STARTUP_TIMEOUT
@@ -141,6 +161,44 @@ def _wait_until_up(server):
             pass
         time.sleep(0.5)
     raise RuntimeError(f"Odoo did not answer within {STARTUP_TIMEOUT}s:\n{server.log()[-3000:]}")
+
+
+def start_server(db, workers, log_path):
+    """Serve ``db`` with ``workers`` HTTP workers on a free loopback port."""
+    port = free_port()
+    with open(log_path, "a") as log:
+        process = subprocess.Popen(
+            odoo_command(
+                "-d", db,
+                f"--db-filter=^{db}$",
+                f"--workers={workers}",
+                "--max-cron-threads=0",
+                "--http-interface=127.0.0.1",
+                "--http-port", str(port),
+                "--gevent-port", str(free_port()),
+                # The access log then shows each request's cursor mode (ro/rw).
+                "--dev=replica",
+            ),
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    server = OdooServer(db, port, process, log_path)
+    try:
+        _wait_until_up(server)
+    except Exception:
+        stop_server(server)
+        raise
+    return server
+
+
+def stop_server(server):
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -160,34 +218,11 @@ def odoo_server():
             check=True,
             timeout=1200,
         )
-        port = free_port()
-        process = subprocess.Popen(
-            odoo_command(
-                "-d", db,
-                f"--db-filter=^{db}$",
-                "--workers=2",
-                "--max-cron-threads=0",
-                "--http-interface=127.0.0.1",
-                "--http-port", str(port),
-                "--gevent-port", str(free_port()),
-                # The access log then shows each request's cursor mode (ro/rw).
-                "--dev=replica",
-            ),
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    server = OdooServer(db, port, process, log_path)
+    server = start_server(db, 2, log_path)
     try:
-        _wait_until_up(server)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(server)
         subprocess.run(["dropdb", "--if-exists", db], check=False)
 
 

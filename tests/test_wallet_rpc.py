@@ -9,20 +9,6 @@ from conftest import RpcError
 
 PRICE = 100.0
 PARALLEL = 8
-# A worker that loses a race for the wallet row gets a serialization error;
-# Odoo retries it a few times, and a client retries what is left, like this.
-CLIENT_RETRIES = 5
-
-
-def call_with_retry(browser, model, method, *args):
-    for attempt in range(CLIENT_RETRIES):
-        try:
-            return ("ok", browser.call_kw(model, method, *args))
-        except RpcError as error:
-            if "serializ" in str(error).lower() and attempt < CLIENT_RETRIES - 1:
-                continue
-            return (error.name, str(error))
-    raise AssertionError("unreachable")
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +101,7 @@ def test_parallel_submits_of_one_order_debit_once(odoo_server, shop):
     with ThreadPoolExecutor(PARALLEL) as pool:
         results = list(
             pool.map(
-                lambda s: call_with_retry(s, "sale.order", "action_cim_submit", [order]), sessions
+                lambda s: s.call_kw_outcome("sale.order", "action_cim_submit", [order]), sessions
             )
         )
     assert [r for r in results if r == ("ok", [order])] == [("ok", [order])], results
@@ -134,7 +120,7 @@ def test_parallel_submits_of_many_orders_never_overdraw(odoo_server, shop):
     with ThreadPoolExecutor(PARALLEL) as pool:
         results = list(
             pool.map(
-                lambda pair: call_with_retry(pair[0], "sale.order", "action_cim_submit", [pair[1]]),
+                lambda pair: pair[0].call_kw_outcome("sale.order", "action_cim_submit", [pair[1]]),
                 zip(sessions, orders, strict=True),
             )
         )
@@ -157,7 +143,7 @@ def test_parallel_cancels_refund_once(odoo_server, shop):
     with ThreadPoolExecutor(PARALLEL) as pool:
         results = list(
             pool.map(
-                lambda s: call_with_retry(s, "sale.order", "action_cim_cancel", [order]), sessions
+                lambda s: s.call_kw_outcome("sale.order", "action_cim_cancel", [order]), sessions
             )
         )
     assert all(r == ("ok", True) for r in results), results
