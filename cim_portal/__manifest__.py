@@ -22,6 +22,7 @@
         "views/end_customer_templates.xml",
         "views/catalog_templates.xml",
         "views/order_templates.xml",
+        "views/shipment_templates.xml",
     ],
     "assets": {
         "web.assets_frontend": [

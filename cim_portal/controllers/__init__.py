@@ -1,1 +1,1 @@
-from . import main, orders, portal
+from . import main, orders, portal, shipments

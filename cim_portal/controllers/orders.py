@@ -176,7 +176,7 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         raw_ids = request.httprequest.form.getlist("order_ids")
         if not raw_ids:
             return self._cim_render_cart(error="nothing_selected", status=400)
-        if not all(raw.isdigit() for raw in raw_ids):
+        if not all(raw.isdecimal() for raw in raw_ids):
             raise NotFound()
         ids = {int(raw) for raw in raw_ids}
         orders = request.env["sale.order"].search(
@@ -260,8 +260,13 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         )
         return request.render("cim_portal.portal_my_orders", values)
 
-    def _cim_render_order(self, order, message=None, error=None, status=200):
+    def _cim_order_page_values(self, order):
+        """What the order page shows besides the order; a hook for 发货."""
+        return {}
+
+    def _cim_render_order(self, order, message=None, error=None, status=200, **extra):
         values = self._prepare_portal_layout_values()
+        values.update(self._cim_order_page_values(order))
         values.update(
             {
                 "page_name": "cim_order",
@@ -270,6 +275,7 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
                 "can_cancel": order._cim_portal_can_cancel(),
                 "message": message,
                 "error": error,
+                **extra,
             }
         )
         return request.render("cim_portal.portal_my_order", values, status=status)

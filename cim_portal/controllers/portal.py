@@ -70,7 +70,7 @@ class CimCustomerPortal(CustomerPortal):
         for name in ("country_id", "state_id"):
             raw = values.get(name)
             if raw is not None:
-                values[name] = int(raw) if raw.isdigit() else (raw.strip() or False)
+                values[name] = int(raw) if raw.isdecimal() else (raw.strip() or False)
         return values
 
     def _cim_render_customer_form(self, customer, form=None, errors=None, status=200):

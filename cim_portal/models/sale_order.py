@@ -202,7 +202,7 @@ class SaleOrder(models.Model):
     def _cim_clean_product(self, reseller, value, errors):
         product = self.env["product.product"]
         product_id = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isdecimal():
             product_id = int(value)
         if product_id:
             # An id the reseller cannot read must answer like an unknown one:
@@ -280,7 +280,7 @@ class SaleOrder(models.Model):
             return None
         value = vals.get("recipient_id")
         recipient = Partner
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isdecimal():
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
             recipient = Partner.search(

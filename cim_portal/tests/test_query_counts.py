@@ -1,5 +1,7 @@
 from odoo.tests import tagged
 
+from odoo.addons.cim_logistics.tests.common import create_carriers
+
 from .common import CimShopCase
 
 # Queries per page, measured warm: the page was requested once before.
@@ -10,10 +12,12 @@ PAGE_QUERIES = {
     "cart": 36,
     "cart_entry": 39,
     "orders": 23,
-    "order": 38,
+    "order": 44,
     "wallet": 18,
     "wallet_csv": 9,
-    "my": 23,
+    "my": 24,
+    "shipments": 20,
+    "shipment": 23,
 }
 
 
@@ -31,7 +35,19 @@ class TestQueryCounts(CimShopCase):
         cls._cart_entry(cls.alice, cls.mug, 1, note="Text")
         cls.paid = cls._paid_order(cls.alice, cls.hoodie, 1)
         cls._paid_order(cls.alice, cls.tee, 1).with_user(cls.alice).action_cim_cancel()
+        cls.carrier, _own = create_carriers(cls.env)
+        cls.shipment = cls._shipment(cls.alice, cls.paid)
+        cls._ship(cls._shipment(cls.alice, cls._paid_order(cls.alice, cls.tee, 1)))
         cls._more_products("Base")
+
+    @classmethod
+    def _shipment(cls, reseller, order):
+        ids = order.with_user(reseller).action_cim_request_shipment(carrier_id=cls.carrier.id)
+        return cls.env["stock.picking"].browse(ids)
+
+    @classmethod
+    def _ship(cls, shipment):
+        shipment.with_user(cls.acme_user).cim_mark_shipped(cls.carrier.id, f"SF{shipment.id}")
 
     def _urls(self):
         return {
@@ -45,6 +61,8 @@ class TestQueryCounts(CimShopCase):
             "wallet": "/my/wallet",
             "wallet_csv": "/my/wallet/transactions.csv",
             "my": "/my",
+            "shipments": "/my/shipments",
+            "shipment": f"/my/shipments/{self.shipment.id}",
         }
 
     def _assert_page_queries(self):
@@ -66,13 +84,15 @@ class TestQueryCounts(CimShopCase):
         )
 
     def _more_data(self):
-        """More of everything: products in every home section, orders and
-        transactions of alice and of other resellers."""
+        """More of everything: products in every home section, orders,
+        shipments and transactions of alice and of other resellers."""
         self._more_products("More")
         self._topup(self._wallet(self.bob), 1000.0)
+        self._topup(self.wallet_alice, 1000.0)
         for _n in range(3):
-            self._paid_order(self.bob, self.tee, 1)
-            self._paid_order(self.alice, self.hoodie, 1)
+            self._ship(self._shipment(self.bob, self._paid_order(self.bob, self.tee, 1)))
+            self._shipment(self.alice, self._paid_order(self.alice, self.hoodie, 1))
+            self._ship(self._shipment(self.alice, self._paid_order(self.alice, self.tee, 1)))
             self._cart_entry(self.alice, self.mug, 1, note="Text")
             self._cart_entry(self.bob, self.tee, 1)
             self._topup(self.wallet_alice, 10.0)

@@ -1,6 +1,7 @@
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.cim_customer.tests.common import TranslationCompletenessMixin
+from odoo.addons.cim_logistics.tests.common import create_carriers
 
 from .common import CimPortalCase, CimShopCase
 
@@ -56,12 +57,26 @@ class TestChineseShopPages(CimShopCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.module.module"]._load_module_terms(
-            ["web", "portal", "website", "sale", "cim_customer", "cim_wallet", "cim_portal"],
+            [
+                "web",
+                "portal",
+                "website",
+                "sale",
+                "cim_customer",
+                "cim_wallet",
+                "cim_logistics",
+                "cim_portal",
+            ],
             ["zh_CN"],
         )
         cls.alice.lang = "zh_CN"
         cls.draft = cls._cart_entry(cls.alice, cls.mug, 1, note="生日快乐")
         cls.paid = cls._paid_order(cls.alice, cls.tee, 1)
+        carrier, _own = create_carriers(cls.env)
+        cls.shipping = cls._paid_order(cls.alice, cls.tee, 1)
+        cls.shipment = cls.env["stock.picking"].browse(
+            cls.shipping.with_user(cls.alice).action_cim_request_shipment(carrier_id=carrier.id)
+        )
 
     def test_shop_pages_are_in_chinese(self):
         self.login(self.alice)
@@ -72,10 +87,39 @@ class TestChineseShopPages(CimShopCase):
             f"/cim/product/{self.mug.id}": ["加入购物车", "立即购买", "定制要求", "收货人", "数量"],
             "/my/cart": ["购物车", "账户余额", "应付总额", "提交订单 / 支付"],
             f"/my/cart/{self.draft.id}": ["定制要求", "收货人", "数量", "提交订单 / 支付", "删除"],
-            "/my/orders": ["我的订单", "扣款金额", "已支付", "收货人"],
-            f"/my/orders/{self.paid.id}": ["撤单", "扣款金额", "收货人", "确定撤销该订单？"],
+            "/my/orders": ["我的订单", "扣款金额", "已支付", "收货人", "发货中"],
+            f"/my/orders/{self.paid.id}": [
+                "撤单",
+                "扣款金额",
+                "收货人",
+                "确定撤销该订单？",
+                "发货",
+                "确定为该订单发货？",
+                "快递公司",
+                "由仓库选择",
+                "配送备注",
+            ],
+            f"/my/orders/{self.shipping.id}": ["发货单", "已申请", "运单号", "快递公司"],
             "/my/wallet": ["现金管理", "账户余额", "充值", "交易后余额", "下载 CSV"],
-            "/my": ["购物车", "我的订单", "现金管理"],
+            "/my": ["购物车", "我的订单", "发货查询", "现金管理"],
+            "/my/shipments": [
+                "发货查询",
+                "发货单",
+                "已申请",
+                "收货人",
+                "快递公司",
+                "运单号",
+                "搜索",
+            ],
+            f"/my/shipments/{self.shipment.id}": [
+                "发货查询",
+                "编辑",
+                "删除",
+                "删除该发货单？",
+                "配送备注",
+                "申请时间",
+            ],
+            f"/my/shipments/{self.shipment.id}/edit": ["收货人", "快递公司", "配送备注", "保存"],
         }
         english = [
             "Buy Now",
@@ -101,6 +145,17 @@ class TestChineseShopPages(CimShopCase):
             "Back to the home page",
             "Update the price",
             "My Orders",
+            "Shipments",
+            "Ship this order?",
+            "Delete this shipment?",
+            "Tracking Number",
+            "Delivery Note",
+            "Carrier",
+            "Requested",
+            "Let the warehouse choose",
+            "Being Prepared",
+            ">Shipping<",
+            ">Ship<",
         ]
         for url, chinese in pages.items():
             with self.subTest(url=url):
