@@ -6,6 +6,7 @@ import itertools
 import os
 import pathlib
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -31,8 +32,21 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def _odoo_launcher():
+    """The installed `odoo` Python script, else `python -m odoo`. The script
+    matters: a multi-worker server starts its websocket (gevent) process by
+    running its own argv[0] again, which fails for odoo/__main__.py and
+    would respawn forever."""
+    path = shutil.which("odoo")
+    if path:
+        with open(path, "rb") as script:
+            if b"python" in script.readline():
+                return [sys.executable, path]
+    return [sys.executable, "-m", "odoo"]
+
+
 def odoo_command(*args):
-    return [sys.executable, "-m", "odoo", "-c", "odoo.conf", *args]
+    return [*_odoo_launcher(), "-c", "odoo.conf", *args]
 
 
 class RpcError(Exception):

@@ -10,6 +10,7 @@ def test_server_runs_with_two_workers(odoo_server):
     assert "--workers=2" in " ".join(odoo_server.process.args)
     log = odoo_server.log()
     assert "Worker WorkerHTTP" in log, "the server forked HTTP workers"
+    assert "attempted relative import" not in log, "the websocket process starts once"
 
 
 def test_login_page_logs_a_reseller_in(odoo_server, tenants):
