@@ -262,3 +262,23 @@ def tenants(odoo_server):
             **ctx,
         )
     return {"acme": acme, "globex": globex, **users}
+
+
+@pytest.fixture(scope="session")
+def alice_wallet(odoo_server, tenants):
+    """alice@acme's wallet in acme, created once by the admin as an
+    integrator would: one wallet per reseller, tenant and currency."""
+    admin = odoo_server.admin
+    ctx = {"context": {"allowed_company_ids": [tenants["acme"]]}}
+    [user] = admin("res.users", "read", [tenants["alice"]], ["partner_id"])
+    [company] = admin("res.company", "read", [tenants["acme"]], ["currency_id"])
+    return admin(
+        "cim.wallet",
+        "create",
+        {
+            "partner_id": user["partner_id"][0],
+            "company_id": tenants["acme"],
+            "currency_id": company["currency_id"][0],
+        },
+        **ctx,
+    )

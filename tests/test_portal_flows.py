@@ -17,7 +17,7 @@ def csrf_from(page):
 
 
 @pytest.fixture(scope="module")
-def portal(odoo_server, tenants):
+def portal(odoo_server, tenants, alice_wallet):
     admin = odoo_server.admin
     ctx = {"context": {"allowed_company_ids": [tenants["acme"]]}}
     template = admin(
@@ -30,25 +30,6 @@ def portal(odoo_server, tenants):
             "taxes_id": [(5,)],
         },
     )
-    [partner] = admin("res.users", "read", [tenants["alice"]], ["partner_id"])
-    [company] = admin("res.company", "read", [tenants["acme"]], ["currency_id"])
-    wallet = admin(
-        "cim.wallet",
-        "search",
-        [("partner_id", "=", partner["partner_id"][0]), ("company_id", "=", tenants["acme"])],
-        **ctx,
-    ) or [
-        admin(
-            "cim.wallet",
-            "create",
-            {
-                "partner_id": partner["partner_id"][0],
-                "company_id": tenants["acme"],
-                "currency_id": company["currency_id"][0],
-            },
-            **ctx,
-        )
-    ]
     browser = odoo_server.browser()
     reply = browser.login_form("alice@acme", "alice-secret-pw")
     assert reply.status_code in (302, 303)
@@ -59,7 +40,7 @@ def portal(odoo_server, tenants):
     admin(
         "cim.wallet.transaction",
         "create",
-        {"wallet_id": wallet[0], "type": "topup", "amount": TOP_UP},
+        {"wallet_id": alice_wallet, "type": "topup", "amount": TOP_UP},
         **ctx,
     )
     return {"browser": browser, "template": template, "customer": customer_id}

@@ -12,7 +12,7 @@ PARALLEL = 8
 
 
 @pytest.fixture(scope="module")
-def shop(odoo_server, tenants):
+def shop(odoo_server, tenants, alice_wallet):
     """A product, alice's wallet and a way to make her draft orders."""
     admin = odoo_server.admin
     ctx = {"context": {"allowed_company_ids": [tenants["acme"]]}}
@@ -28,17 +28,7 @@ def shop(odoo_server, tenants):
     )
     [alice] = admin("res.users", "read", [tenants["alice"]], ["partner_id"])
     partner = alice["partner_id"][0]
-    [company] = admin("res.company", "read", [tenants["acme"]], ["currency_id"])
-    wallet = admin(
-        "cim.wallet",
-        "create",
-        {
-            "partner_id": partner,
-            "company_id": tenants["acme"],
-            "currency_id": company["currency_id"][0],
-        },
-        **ctx,
-    )
+    wallet = alice_wallet
 
     def new_orders(count):
         return [
