@@ -11,6 +11,7 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.website.controllers.main import Website
 
 from ..models.sale_order import MAX_QUANTITY, NEW_RECIPIENT_FIELDS
+from ..tools import is_small_number
 
 HOME_SECTION_SIZE = 8
 SEARCH_PER_PAGE = 12
@@ -150,11 +151,11 @@ class CimCatalog(http.Controller):
         variants = product.product_variant_ids
         variant = variants[:1]
         variant_id = form.get("product_id")
-        if variant_id and str(variant_id).isdecimal():
+        if variant_id and is_small_number(str(variant_id)):
             variant = variants.filtered(lambda v: v.id == int(variant_id)) or variant
         quantity = form.get("quantity", "1")
         price_quantity = (
-            int(quantity) if str(quantity).isdecimal() and 0 < int(quantity) <= 10000 else 1
+            int(quantity) if is_small_number(str(quantity)) and 0 < int(quantity) <= 10000 else 1
         )
         price = (
             variant._cim_get_reseller_price(reseller, quantity=price_quantity) if variant else {}
@@ -207,7 +208,7 @@ class CimCatalog(http.Controller):
         """This reseller's unit price of a variant when ordering ``quantity``
         (out-of-range quantities count as 1, as on the page)."""
         reseller = self._cim_reseller_or_404()
-        if not str(product_id).isdecimal():
+        if not is_small_number(str(product_id)):
             raise NotFound()
         variant = request.env["product.product"]._cim_search_visible(
             reseller, Domain("id", "=", int(product_id)), limit=1
@@ -215,7 +216,7 @@ class CimCatalog(http.Controller):
         if not variant:
             raise NotFound()
         quantity = str(quantity).strip()
-        valid = quantity.isdecimal() and len(quantity) <= 5 and 0 < int(quantity) <= MAX_QUANTITY
+        valid = is_small_number(quantity) and 0 < int(quantity) <= MAX_QUANTITY
         quantity = int(quantity) if valid else 1
         price = variant._cim_get_reseller_price(reseller, quantity=quantity)
         return {
@@ -240,7 +241,7 @@ class CimCatalog(http.Controller):
             raw = new_recipient.get("country_id")
             if raw is not None:
                 raw = raw.strip()
-                new_recipient["country_id"] = int(raw) if raw.isdecimal() else (raw or False)
+                new_recipient["country_id"] = int(raw) if is_small_number(raw) else (raw or False)
             values["new_recipient"] = new_recipient
         else:
             values["recipient_id"] = form.get("recipient_id", "")
@@ -262,7 +263,7 @@ class CimCatalog(http.Controller):
         # The variant must be one of this product's: another visible product's
         # id posted here is refused like an unknown one.
         variant_id = str(values["product_id"]).strip()
-        if variant_id.isdecimal() and int(variant_id) not in product.product_variant_ids.ids:
+        if is_small_number(variant_id) and int(variant_id) not in product.product_variant_ids.ids:
             values["product_id"] = ""
         SaleOrder = request.env["sale.order"]
         try:

@@ -15,6 +15,7 @@ from odoo.addons.cim_wallet.models.cim_wallet_transaction import TRANSACTION_TYP
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal
 
+from ..tools import is_small_number
 from .portal import CimCustomerPortal
 
 ORDERS_PER_PAGE = 20
@@ -176,7 +177,7 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         raw_ids = request.httprequest.form.getlist("order_ids")
         if not raw_ids:
             return self._cim_render_cart(error="nothing_selected", status=400)
-        if not all(raw.isdecimal() for raw in raw_ids):
+        if not all(is_small_number(raw) for raw in raw_ids):
             raise NotFound()
         ids = {int(raw) for raw in raw_ids}
         orders = request.env["sale.order"].search(

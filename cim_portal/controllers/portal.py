@@ -8,6 +8,8 @@ from odoo.addons.cim_customer.models.res_partner import END_CUSTOMER_FIELDS
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import is_small_number
+
 CUSTOMERS_PER_PAGE = 20
 
 
@@ -70,7 +72,7 @@ class CimCustomerPortal(CustomerPortal):
         for name in ("country_id", "state_id"):
             raw = values.get(name)
             if raw is not None:
-                values[name] = int(raw) if raw.isdecimal() else (raw.strip() or False)
+                values[name] = int(raw) if is_small_number(raw) else (raw.strip() or False)
         return values
 
     def _cim_render_customer_form(self, customer, form=None, errors=None, status=200):

@@ -8,6 +8,7 @@ from odoo.http import request
 from odoo.addons.cim_logistics.models.stock_picking import OPEN_STATES, SHIPMENT_STATES, clean_text
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import is_small_number
 from .orders import CimOrderPortal
 
 SHIPMENTS_PER_PAGE = 20
@@ -20,7 +21,7 @@ SHIPPED = ("shipped", "delivered")
 def _id_or_raw(value):
     """A posted id as a number; anything else as sent, for the model to refuse."""
     value = (value or "").strip()
-    return int(value) if value.isdecimal() and len(value) < 10 else value
+    return int(value) if is_small_number(value) else value
 
 
 class CimShipmentPortal(CimOrderPortal):

@@ -6,6 +6,8 @@ from odoo.fields import Command, Domain
 
 from odoo.addons.cim_customer.exceptions import FieldValidationError
 
+from ..tools import is_small_number
+
 MAX_QUANTITY = 10000
 CUSTOMISATION_MAX_LENGTH = 1000
 MARKUP_RE = re.compile(r"[<>]")
@@ -202,7 +204,7 @@ class SaleOrder(models.Model):
     def _cim_clean_product(self, reseller, value, errors):
         product = self.env["product.product"]
         product_id = value if isinstance(value, int) and not isinstance(value, bool) else None
-        if isinstance(value, str) and value.strip().isdecimal():
+        if isinstance(value, str) and is_small_number(value.strip()):
             product_id = int(value)
         if product_id:
             # An id the reseller cannot read must answer like an unknown one:
@@ -280,7 +282,7 @@ class SaleOrder(models.Model):
             return None
         value = vals.get("recipient_id")
         recipient = Partner
-        if isinstance(value, str) and value.strip().isdecimal():
+        if isinstance(value, str) and is_small_number(value.strip()):
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
             recipient = Partner.search(

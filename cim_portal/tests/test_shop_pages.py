@@ -267,6 +267,10 @@ class TestShopPages(CimShopCase):
                 "This product is not available.",
             ),
             ({"product_id": "abc"}, None, "This product is not available."),
+            # Longer than int() accepts: refused like any bad value, not a crash.
+            ({"product_id": "9" * 5000}, None, "This product is not available."),
+            ({"recipient_id": "9" * 5000}, "recipient_id", "Choose one of your customers"),
+            ({"quantity": "9" * 5000}, "quantity", "between 1 and 10000"),
         ]
         for data, field, message in cases:
             for action in ("cart", "buy"):
