@@ -125,17 +125,21 @@ class ResPartner(models.Model):
         reseller = self._cim_current_reseller()
         values = self._cim_clean_end_customer_vals(vals, creating=True)
         values.update(self._cim_end_customer_defaults(reseller))
+        # Portal users have no create right on contacts (base ACL).
         return self.sudo().create(values).sudo(False)
 
     def cim_write_end_customer(self, vals):
         self._cim_check_end_customer_owner()
         values = self._cim_clean_end_customer_vals(vals, creating=False)
+        # Ownership checked above; portal users have no write right on contacts.
         return self.sudo().write(values)
 
     def cim_delete_end_customer(self):
         """Delete, or archive where orders or shipments refer to the customer.
         Returns the customers that were archived."""
         self._cim_check_end_customer_owner()
+        # Ownership checked above; portal users may neither see other users'
+        # orders referring to the customer nor delete contacts.
         archived = self.sudo()._cim_referenced_end_customers()
         self.sudo().unlink()
         return archived.sudo(False)
@@ -149,6 +153,8 @@ class ResPartner(models.Model):
 
     def _cim_check_end_customer_owner(self):
         owner = self._cim_current_reseller().partner_id.commercial_partner_id
+        # Read as superuser so that another reseller's id is refused by this
+        # check, not by the portal read rule with a different message.
         partners = self.sudo().with_context(active_test=False)
         if any(not p.cim_is_end_customer or p.parent_id != owner for p in partners):
             raise AccessError(self.env._("This customer does not exist or is not yours."))

@@ -44,34 +44,20 @@ class CimWebsite(Website):
         if not reseller.cim_login_name:
             return super().index(**kw)
         Template = request.env["product.template"]
+        # Section key, which products, in which order.
+        specs = [
+            ("new", "cim_is_new", "cim_published_date desc, id desc"),
+            ("star", "cim_is_star", "cim_home_sequence, id"),
+            ("recommended", "cim_is_recommended", "cim_home_sequence, id"),
+        ]
         sections = [
             (
-                "new",
+                key,
                 Template._cim_search_visible(
-                    reseller,
-                    Domain("cim_is_new", "=", True),
-                    order="cim_published_date desc, id desc",
-                    limit=HOME_SECTION_SIZE,
+                    reseller, Domain(flag, "=", True), order=order, limit=HOME_SECTION_SIZE
                 ),
-            ),
-            (
-                "star",
-                Template._cim_search_visible(
-                    reseller,
-                    Domain("cim_is_star", "=", True),
-                    order="cim_home_sequence, id",
-                    limit=HOME_SECTION_SIZE,
-                ),
-            ),
-            (
-                "recommended",
-                Template._cim_search_visible(
-                    reseller,
-                    Domain("cim_is_recommended", "=", True),
-                    order="cim_home_sequence, id",
-                    limit=HOME_SECTION_SIZE,
-                ),
-            ),
+            )
+            for key, flag, order in specs
         ]
         products = Template.union(*(records for _key, records in sections))
         values = {

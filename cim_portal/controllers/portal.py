@@ -83,6 +83,7 @@ class CimCustomerPortal(CustomerPortal):
                 "customer": customer,
                 "form": form or {},
                 "errors": errors or {},
+                # Countries are shared reference data; portal users may not list them.
                 "countries": request.env["res.country"].sudo().search([]),
             }
         )

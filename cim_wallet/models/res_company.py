@@ -19,6 +19,7 @@ class ResCompany(models.Model):
         after this addon's demo orders are paid."""
         if "stock.warehouse" not in self.env:
             return
+        # Warehouses are Inventory administrators' records; demo loads as superuser anyway.
         Warehouse = self.env["stock.warehouse"].sudo()
         tenants = self.search([("cim_tenant_code", "!=", False)])
         for company in tenants - Warehouse.search([("company_id", "in", tenants.ids)]).company_id:
