@@ -69,14 +69,18 @@ class ProductTemplate(models.Model):
         translate=True,
         help="Shown to the reseller next to the customisation note, e.g. what text to give.",
     )
+    # Both descriptions have trigram indexes: the portal searches them with
+    # ilike (see cim_portal's product search).
     cim_description_short = fields.Char(
         string="Short Description",
         translate=True,
+        index="trigram",
         help="One line shown in product lists and search results.",
     )
     cim_description_html = fields.Html(
         string="Rich Description",
         translate=True,
+        index="trigram",
         sanitize_attributes=False,
         help="The full description shown on the portal's product page.",
     )

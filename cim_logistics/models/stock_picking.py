@@ -75,6 +75,12 @@ class StockPicking(models.Model):
         index="btree_not_null",
         help="The reseller whose order this shipment delivers: the sender on the delivery slip.",
     )
+    # 发货查询 lists a reseller's shipments, newest request first, a page at a
+    # time.
+    _cim_reseller_requested_idx = models.Index(
+        "(cim_reseller_id, company_id, cim_date_requested DESC, id DESC)"
+        " WHERE cim_date_requested IS NOT NULL"
+    )
     cim_delivery_note = fields.Text(
         string="Delivery Note",
         copy=False,

@@ -146,12 +146,8 @@ class CimCatalog(http.Controller):
         price = (
             variant._cim_get_reseller_price(reseller, quantity=price_quantity) if variant else {}
         )
-        customers = request.env["res.partner"].search(
-            [
-                ("cim_is_end_customer", "=", True),
-                ("parent_id", "=", reseller.partner_id.commercial_partner_id.id),
-            ],
-            order="name, id",
+        customers = request.env["res.partner"]._cim_recipient_choices(
+            reseller, selected=form.get("recipient_id")
         )
         values = {
             "product": product,
@@ -209,6 +205,24 @@ class CimCatalog(http.Controller):
             "price": format_amount(request.env, price["price"], price["currency"]),
             "quantity": quantity,
         }
+
+    @http.route(
+        "/cim/recipients",
+        type="jsonrpc",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
+    def cim_recipients(self, q=""):
+        """The reseller's end customers whose name, phone, city or street
+        holds ``q`` (at most RECIPIENT_CHOICES, by name), for the recipient
+        choice of the product and cart entry pages."""
+        reseller = self._cim_reseller_or_404()
+        customers = request.env["res.partner"]._cim_search_recipients(reseller, q)
+        return [
+            {"id": customer.id, "name": customer.name, "city": customer.city or ""}
+            for customer in customers
+        ]
 
     @staticmethod
     def _cim_order_form_values(form):

@@ -93,14 +93,13 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
             ]
         )
 
-    def _cim_customers(self):
-        return request.env["res.partner"].search(self._cim_customers_domain(), order="name, id")
-
     # 购物车 Cart ----------------------------------------------------------
 
     def _cim_render_cart(self, message=None, error=None, status=200):
         reseller = self._cim_reseller_or_404()
-        orders = request.env["sale.order"].search(self._cim_cart_domain(), order="id desc")
+        orders = self._cim_search_own(
+            request.env["sale.order"], self._cim_cart_domain(), order="id desc"
+        )
         # Read what the page shows for all entries at once.
         orders.order_line.product_id.mapped("display_name")
         values = self._prepare_portal_layout_values()
@@ -122,15 +121,18 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
 
     def _cim_render_cart_entry(self, order, form=None, errors=None, status=200):
         reseller = self._cim_reseller_or_404()
+        form = form or {}
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "cim_cart_entry",
                 "order": order,
                 "lines": order.order_line.filtered(lambda line: not line.display_type),
-                "customers": self._cim_customers(),
+                "customers": request.env["res.partner"]._cim_recipient_choices(
+                    reseller, selected=form.get("recipient_id", order.partner_shipping_id)
+                ),
                 "preview": order._cim_payment_preview(reseller),
-                "form": form or {},
+                "form": form,
                 "errors": errors or {},
             }
         )
@@ -238,12 +240,16 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         pager = portal_pager(
             url="/my/orders",
             url_args=url_args,
-            total=SaleOrder.search_count(domain),
+            total=self._cim_search_own(SaleOrder, domain, count=True),
             page=page,
             step=ORDERS_PER_PAGE,
         )
-        orders = SaleOrder.search(
-            domain, order="date_order desc, id desc", limit=ORDERS_PER_PAGE, offset=pager["offset"]
+        orders = self._cim_search_own(
+            SaleOrder,
+            domain,
+            order="date_order desc, id desc",
+            limit=ORDERS_PER_PAGE,
+            offset=pager["offset"],
         )
         values = self._prepare_portal_layout_values()
         values.update(
@@ -348,12 +354,12 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         pager = portal_pager(
             url="/my/wallet",
             url_args={k: v for k, v in url_args.items() if v},
-            total=Transaction.search_count(domain),
+            total=self._cim_search_own(Transaction, domain, count=True),
             page=page,
             step=TRANSACTIONS_PER_PAGE,
         )
-        transactions = Transaction.search(
-            domain, limit=TRANSACTIONS_PER_PAGE, offset=pager["offset"]
+        transactions = self._cim_search_own(
+            Transaction, domain, limit=TRANSACTIONS_PER_PAGE, offset=pager["offset"]
         )
         values = self._prepare_portal_layout_values()
         values.update(

@@ -166,11 +166,12 @@ class CimShipmentPortal(CimOrderPortal):
         pager = portal_pager(
             url="/my/shipments",
             url_args=url_args,
-            total=Picking.search_count(domain),
+            total=self._cim_search_own(Picking, domain, count=True),
             page=page,
             step=SHIPMENTS_PER_PAGE,
         )
-        shipments = Picking.search(
+        shipments = self._cim_search_own(
+            Picking,
             domain,
             order="cim_date_requested desc, id desc",
             limit=SHIPMENTS_PER_PAGE,
@@ -201,7 +202,10 @@ class CimShipmentPortal(CimOrderPortal):
                 "page_name": "cim_shipment",
                 "shipment": shipment,
                 "can_change": shipment.cim_shipment_state in OPEN_STATES,
-                "customers": self._cim_customers(),
+                "customers": request.env["res.partner"]._cim_recipient_choices(
+                    request.env.user,
+                    selected=(form or {}).get("recipient_id") or shipment.partner_id,
+                ),
                 "form": form or {},
                 "errors": errors or {},
                 "error": error,
@@ -271,7 +275,13 @@ class CimShipmentPortal(CimOrderPortal):
             {
                 "shipments": shipments,
                 "can_ship": can_ship,
-                "customers": self._cim_customers() if can_ship else request.env["res.partner"],
+                "customers": (
+                    request.env["res.partner"]._cim_recipient_choices(
+                        request.env.user, selected=order.partner_shipping_id
+                    )
+                    if can_ship
+                    else request.env["res.partner"]
+                ),
                 "ship_form": {},
                 "ship_errors": {},
             }
@@ -287,7 +297,15 @@ class CimShipmentPortal(CimOrderPortal):
             values, order.partner_id.commercial_partner_id, order.company_id
         )
         if errors:
-            return self._cim_render_order(order, status=400, ship_form=form, ship_errors=errors)
+            return self._cim_render_order(
+                order,
+                status=400,
+                ship_form=form,
+                ship_errors=errors,
+                customers=request.env["res.partner"]._cim_recipient_choices(
+                    request.env.user, selected=form.get("recipient_id")
+                ),
+            )
         try:
             order.action_cim_request_shipment(
                 carrier_id=values.get("carrier_id") or None,

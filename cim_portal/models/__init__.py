@@ -1,1 +1,1 @@
-from . import product_template, sale_order, sale_order_line, website
+from . import product_template, res_partner, sale_order, sale_order_line, website

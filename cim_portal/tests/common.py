@@ -4,6 +4,8 @@ from odoo.tests import HttpCase
 
 from odoo.addons.cim_customer.tests.common import CimTenantCase
 
+from ..models.res_partner import RECIPIENT_CHOICES
+
 
 class CimPortalCase(CimTenantCase, HttpCase):
     """The CIM tenants, served over HTTP."""
@@ -160,3 +162,40 @@ class CimShopCase(CimPortalCase):
         if states:
             domain.append(("state", "in", states))
         return self.env["sale.order"].search(domain)
+
+
+class CimRecipientCase(CimShopCase):
+    """alice has more end customers than a recipient choice offers: Sun Li
+    (Nanjing) and Zhou Min (Qingdao) are among the oldest, so that only the
+    search or a recent order brings them into the choice."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sun = cls._new_end_customer(cls.alice, "Sun Li", city="Nanjing", phone="025-555")
+        cls.zhou = cls._new_end_customer(
+            cls.alice, "Zhou Min", city="Qingdao", street="Harbour Road 8"
+        )
+        cls.crowd = cls._new_end_customers(cls.alice, "Customer", RECIPIENT_CHOICES + 10)
+
+    @classmethod
+    def _new_end_customers(cls, reseller, prefix, count):
+        Partner = cls.env["res.partner"]
+        defaults = Partner._cim_end_customer_defaults(reseller)
+        return Partner.create(
+            [dict(defaults, name=f"{prefix} {n:02d}", city="Beijing") for n in range(count)]
+        )
+
+    def _newest(self, reseller, count):
+        """The newest end customers of ``reseller``: created in one
+        transaction, they share their create_date and the id decides."""
+        return self.env["res.partner"].search(
+            [("cim_is_end_customer", "=", True), ("parent_id", "=", reseller.partner_id.id)],
+            order="id desc",
+            limit=count,
+        )
+
+    def _choices(self, reseller, **kwargs):
+        return (
+            self.env["res.partner"].with_user(reseller)._cim_recipient_choices(reseller, **kwargs)
+        )

@@ -7,17 +7,17 @@ from .common import CimShopCase
 # Queries per page, measured warm: the page was requested once before.
 PAGE_QUERIES = {
     "home": 25,
-    "search": 22,
-    "product": 38,
-    "cart": 36,
-    "cart_entry": 39,
-    "orders": 23,
-    "order": 44,
-    "wallet": 18,
-    "wallet_csv": 9,
-    "my": 24,
-    "shipments": 20,
-    "shipment": 23,
+    "search": 23,
+    "product": 35,
+    "cart": 26,
+    "cart_entry": 28,
+    "orders": 15,
+    "order": 30,
+    "wallet": 16,
+    "wallet_csv": 7,
+    "my": 16,
+    "shipments": 16,
+    "shipment": 18,
 }
 
 
@@ -85,8 +85,18 @@ class TestQueryCounts(CimShopCase):
 
     def _more_data(self):
         """More of everything: products in every home section, orders,
-        shipments and transactions of alice and of other resellers."""
+        shipments, transactions and end customers (more than a recipient
+        choice offers) of alice and of other resellers."""
         self._more_products("More")
+        Partner = self.env["res.partner"]
+        customers = Partner.create(
+            [
+                dict(Partner._cim_end_customer_defaults(reseller), name=f"More Customer {n}")
+                for reseller in (self.alice, self.bob)
+                for n in range(40)
+            ]
+        )
+        self._cart_entry(self.alice, self.tee, 1, recipient=customers[0])
         self._topup(self._wallet(self.bob), 1000.0)
         self._topup(self.wallet_alice, 1000.0)
         for _n in range(3):

@@ -1,3 +1,4 @@
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .common import CimShopCase
@@ -394,6 +395,32 @@ class TestShopPages(CimShopCase):
         page = self.url_open("/my/orders?search=Hoodie").text
         self.assertIn(cancelled.name, page)
         self.assertNotIn(f">{self.paid.name}<", page)
+
+    def test_orders_list_holds_the_resellers_own_orders_only(self):
+        # The list is searched without sale's portal rule (see
+        # _cim_search_own): the ownership domain alone must keep other
+        # resellers' orders, and its end customers' own orders, out.
+        self._topup(self._wallet(self.bob), 500.0)
+        bob_order = self._paid_order(self.bob, self.tee, 1)
+        self._topup(self._wallet(self.carol), 500.0)
+        carol_order = self._paid_order(self.carol, self.tee, 1)
+        zhang_order = self.env["sale.order"].create(
+            {
+                "partner_id": self.zhang.id,
+                "company_id": self.acme.id,
+                "order_line": [Command.create({"product_id": self.tee.product_variant_id.id})],
+            }
+        )
+        # An order of the end customer itself (staff made it; sale's rule
+        # would show it to alice, a child contact's order): cancelled, so
+        # that the list's states include it.
+        zhang_order.action_cancel()
+        self.login(self.alice)
+        page = self.url_open("/my/orders").text
+        self.assertEqual(page.count("o_cim_order_row"), 1)
+        self.assertIn(self.paid.name, page)
+        for other in (bob_order, carol_order, zhang_order):
+            self.assertNotIn(other.name, page)
 
     def test_order_page_shows_lines_recipient_and_amount_deducted(self):
         self.login(self.alice)

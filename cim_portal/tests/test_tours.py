@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import CimShopCase
+from .common import CimRecipientCase, CimShopCase
 
 
 @tagged("post_install", "-at_install")
@@ -33,3 +33,15 @@ class TestShopTours(CimShopCase):
     def test_tour_wallet(self):
         self._paid_order(self.alice, self.tee)
         self.start_tour("/my", "cim_portal_wallet", login="alice@acme")
+
+
+@tagged("post_install", "-at_install")
+class TestRecipientSearchTour(CimRecipientCase):
+    """The recipient search, in Chromium."""
+
+    def test_tour_recipient_search(self):
+        self.start_tour("/", "cim_portal_recipient_search", login="alice@acme")
+        order = self._orders(self.alice)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(order.partner_shipping_id, self.zhou)
+        self.assertEqual(self.wallet_alice.balance, 420.0)

@@ -81,6 +81,9 @@ class CimWalletTransaction(models.Model):
         "(sale_order_id) WHERE type = 'refund'",
         lambda env, diag=None: env._("This order has already been refunded."),
     )
+    # A wallet's ledger, newest first (the default order), is read a page at
+    # a time: the index answers the page and the count without a sort.
+    _wallet_date_idx = models.Index("(wallet_id, date DESC, id DESC)")
 
     @api.depends("type", "amount", "currency_id")
     def _compute_display_name(self):

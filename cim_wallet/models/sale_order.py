@@ -10,6 +10,10 @@ _logger = logging.getLogger(__name__)
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    # A reseller's orders (its commercial partner's, in its tenant), newest
+    # first, are read a page at a time by the portal and by RPC clients.
+    _cim_partner_date_idx = models.Index("(partner_id, company_id, date_order DESC, id DESC)")
+
     cim_amount_debited = fields.Monetary(
         string="Amount Deducted",
         compute="_compute_cim_wallet_amounts",
