@@ -326,6 +326,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="measured time per page")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=2, help="wrk connections")
+    parser.add_argument("--only", help="comma-separated page keys to measure (no money actions, "
+                        "results not saved): for trying a change")  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (apt-get install wrk)")
@@ -340,7 +342,13 @@ def main():
         }
         print(f"-- pages of {args.db} ({args.seconds}s each, {args.connections} connections, "
               f"{args.workers} workers)", flush=True)  # fmt: skip
-        pages = measure_pages(server, browsers, plan(server, admin), args.seconds, args.connections)
+        pages = plan(server, admin)
+        if args.only:
+            keys = args.only.split(",")
+            measure_pages(server, browsers, [p for p in pages if p[0] in keys], args.seconds,
+                          args.connections)  # fmt: skip
+            return
+        pages = measure_pages(server, browsers, pages, args.seconds, args.connections)
         print("-- money actions over JSON-RPC", flush=True)
         actions = measure_actions(server, admin)
     finally:

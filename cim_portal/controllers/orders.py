@@ -100,14 +100,18 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         orders = self._cim_search_own(
             request.env["sale.order"], self._cim_cart_domain(), order="id desc"
         )
-        # Read what the page shows for all entries at once.
-        orders.order_line.product_id.mapped("display_name")
+        # The page shows the reseller's own entries, with their lines and
+        # products, as sale's portal shows a customer's order: read as
+        # superuser (sale's order line rule and the catalogue's product rule
+        # would be checked again for every line), all entries at once.
+        orders_sudo = orders.sudo()
+        orders_sudo.order_line.product_id.mapped("display_name")
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "cim_cart",
-                "orders": orders,
-                "preview": orders._cim_payment_preview(reseller),
+                "orders": orders_sudo,
+                "preview": orders_sudo._cim_payment_preview(reseller),
                 "message": message,
                 "error": error,
             }
@@ -255,7 +259,8 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         values.update(
             {
                 "page_name": "cim_orders",
-                "orders": orders,
+                # The reseller's own orders, rendered as superuser (as the cart).
+                "orders": orders.sudo(),
                 "pager": pager,
                 "filters": filters,
                 "filterby": filterby,
@@ -274,11 +279,14 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
     def _cim_render_order(self, order, message=None, error=None, status=200, **extra):
         values = self._prepare_portal_layout_values()
         values.update(self._cim_order_page_values(order))
+        # The reseller's own order (found by _cim_order_or_404), rendered as
+        # superuser like sale's portal renders a customer's order.
+        order_sudo = order.sudo()
         values.update(
             {
                 "page_name": "cim_order",
-                "order": order,
-                "lines": order.order_line.filtered(lambda line: not line.display_type),
+                "order": order_sudo,
+                "lines": order_sudo.order_line.filtered(lambda line: not line.display_type),
                 "can_cancel": order._cim_portal_can_cancel(),
                 "message": message,
                 "error": error,
