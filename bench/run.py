@@ -320,6 +320,17 @@ def measure_actions(server, admin):
     return results
 
 
+def server_errors(log):
+    """The ERROR and CRITICAL records of an Odoo log, each with its
+    traceback (up to the next record), so that their cause can be told."""
+    records = re.split(r"^(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ )", log, flags=re.M)
+    return [
+        record.strip()[:3000]
+        for record in records
+        if re.match(r"\S+ \S+ \d+ (?:ERROR|CRITICAL) ", record)
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True)
@@ -353,7 +364,7 @@ def main():
         actions = measure_actions(server, admin)
     finally:
         server.stop()
-    errors = re.findall(r"^.* (?:ERROR|CRITICAL) .*$", server.log_path.read_text(), re.M)
+    errors = server_errors(server.log_path.read_text())
     result = {
         "db": args.db,
         "when": datetime.now().isoformat(timespec="seconds"),
@@ -362,7 +373,7 @@ def main():
         "connections": args.connections,
         "pages": pages,
         "actions": actions,
-        "server_errors": errors[:20],
+        "server_errors": errors[:50],
         "run_seconds": round(time.monotonic() - started, 1),
     }
     (RESULTS / f"{args.db}-run.json").write_text(json.dumps(result, indent=2))

@@ -38,6 +38,13 @@ for scale in "${scales[@]}"; do
         "$PYTHON" bench/generate.py --db "$db" "${flag[@]}" | tee ".bench/$db-generate.log"
     else
         say "Reusing $db (generated $(sed -nE 's/.*"finished": "([^"]+)".*/\1/p' ".bench/$db-generate.json"); BENCH_REGENERATE=1 rebuilds it)"
+        # The code may have changed since: its indexes and columns must be
+        # the ones measured.
+        say "Upgrading the CIM addons in $db"
+        odoo -c odoo.conf -d "$db" -u "$CIM_ADDONS" --stop-after-init --max-cron-threads=0 \
+            --http-port="$(free_port)" --log-level=warn >".bench/$db-upgrade.log" 2>&1 ||
+            die "Upgrading the CIM addons in $db failed, see .bench/$db-upgrade.log"
+        psql -q -d "$db" -c "VACUUM ANALYZE" || die "VACUUM ANALYZE of $db failed."
     fi
     say "Measuring $db"
     "$PYTHON" bench/run.py --db "$db" --seconds "${BENCH_SECONDS:-10}"
