@@ -100,12 +100,14 @@ class CimOrderPortal(SaleCustomerPortal, CimCustomerPortal):
         orders = self._cim_search_own(
             request.env["sale.order"], self._cim_cart_domain(), order="id desc"
         )
-        # The page shows the reseller's own entries, with their lines and
-        # products, as sale's portal shows a customer's order: read as
-        # superuser (sale's order line rule and the catalogue's product rule
-        # would be checked again for every line), all entries at once.
+        # The page shows the reseller's own entries with their lines, as
+        # sale's portal shows a customer's order: read as superuser (sale's
+        # order line rule would be checked again for every line).
         orders_sudo = orders.sudo()
-        orders_sudo.order_line.product_id.mapped("display_name")
+        orders_sudo.order_line.mapped("name")
+        # Only the recipients' names are shown: a full read of a contact
+        # also computes its company-dependent fields.
+        orders_sudo.partner_shipping_id.fetch(["name"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
