@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .stock_picking import is_unset
+
 
 class DeliveryCarrier(models.Model):
     _inherit = "delivery.carrier"
@@ -36,10 +38,10 @@ class DeliveryCarrier(models.Model):
     @api.model
     def _cim_get_carrier(self, carrier_id, company):
         """The active carrier ``carrier_id`` usable by ``company``, or an error."""
-        if not carrier_id:
-            return self.browse()
         if isinstance(carrier_id, models.BaseModel):
             carrier_id = carrier_id.id
+        if is_unset(carrier_id):
+            return self.browse()
         if not isinstance(carrier_id, int) or isinstance(carrier_id, bool):
             raise ValidationError(self.env._("This carrier is not valid."))
         # Whether a carrier exists for a tenant does not depend on the caller's

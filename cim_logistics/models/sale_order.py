@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-from .stock_picking import SHIPMENT_STATES, clean_text
+from .stock_picking import SHIPMENT_STATES, clean_text, is_unset
 
 SHIPPING_STATES = [("none", "Not Requested"), *SHIPMENT_STATES]
 
@@ -96,15 +96,24 @@ class SaleOrder(models.Model):
     def _cim_request_shipment(self, carrier_id, recipient_id, note):
         """Request the shipment of one locked order; returns its shipment."""
         self.ensure_one()
+        # What the caller sent is checked first: a bad value is refused even
+        # when the order already has its shipment.
+        reseller = self.partner_id.commercial_partner_id
+        recipient = (
+            None
+            if is_unset(recipient_id)
+            else self.env["res.partner"]._cim_get_end_customer(recipient_id, reseller)
+        )
+        carrier = self.env["delivery.carrier"]._cim_get_carrier(carrier_id, self.company_id)
+        note = clean_text(self.env, note)
         current = self.picking_ids.filtered(
             lambda p: p.cim_shipment_state and p.cim_shipment_state != "cancelled"
         )
         if current:
             return current
         self._cim_check_shippable()
-        recipient = self._cim_get_recipient(recipient_id)
-        carrier = self.env["delivery.carrier"]._cim_get_carrier(carrier_id, self.company_id)
-        shipment = self._cim_create_shipment(recipient, carrier, clean_text(self.env, note))
+        recipient = recipient or self._cim_default_recipient()
+        shipment = self._cim_create_shipment(recipient, carrier, note)
         # Writing the order row is what makes a concurrent request that waited
         # on the lock retry (see _cim_lock_orders).
         self.cim_date_shipment_requested = shipment.cim_date_requested
@@ -127,23 +136,22 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def _cim_get_recipient(self, recipient_id):
-        """The end customer a shipment of this order goes to: ``recipient_id``
-        (which must be one of the order's reseller's end customers), else the
-        order's delivery address when it is such an end customer."""
+    def _cim_default_recipient(self):
+        """Where a shipment of this order goes when the caller names nobody:
+        the order's delivery address, when it is one of the reseller's end
+        customers."""
         self.ensure_one()
-        reseller = self.partner_id.commercial_partner_id
-        if not recipient_id:
-            recipient = self.partner_shipping_id
-            if not recipient or not recipient._cim_is_end_customer_of(reseller):
-                raise UserError(
-                    self.env._(
-                        "Choose who receives the order %(order)s: one of the reseller's customers.",
-                        order=self.name,
-                    )
+        recipient = self.partner_shipping_id
+        if not recipient or not recipient._cim_is_end_customer_of(
+            self.partner_id.commercial_partner_id
+        ):
+            raise UserError(
+                self.env._(
+                    "Choose who receives the order %(order)s: one of the reseller's customers.",
+                    order=self.name,
                 )
-            return recipient
-        return self.env["res.partner"]._cim_get_end_customer(recipient_id, reseller)
+            )
+        return recipient
 
     def _cim_create_shipment(self, recipient, carrier, note):
         """Create the outgoing picking of this order's goods, confirmed, in the

@@ -26,6 +26,13 @@ FROZEN_FIELDS = ("partner_id", "cim_delivery_note")
 SHIPMENT_WRITE_KEYS = frozenset({"partner_id", "cim_delivery_note", "carrier_id", "recipient"})
 
 
+def is_unset(value):
+    """Whether a record id a caller sent means "none": None or False, as in
+    Odoo's many2one values. Anything else must be a real id: an empty string
+    or list is refused, not read as "none"."""
+    return value is None or value is False
+
+
 def clean_text(env, value, max_length=NOTE_MAX_LENGTH, label=None):
     """Text a reseller typed: stripped, bounded, without markup; False if empty."""
     if value is None or value is False:

@@ -78,6 +78,31 @@ class TestShipmentFlow(CimLogisticsCase):
                 order.with_user(self.alice).action_cim_request_shipment(carrier_id=carrier_id)
         self.assertFalse(order.picking_ids)
 
+    def test_empty_values_are_refused_not_read_as_none(self):
+        """Only None and False mean "no carrier" or "the order's own address";
+        an empty string or list from an RPC client is a bad value."""
+        order = self._paid_order(self.alice, self.alice_customer)
+        for value in ("", [], {}, 0.0):
+            with self.assertRaises(ValidationError):
+                order.with_user(self.alice).action_cim_request_shipment(carrier_id=value)
+            with self.assertRaises(ValidationError):
+                order.with_user(self.alice).action_cim_request_shipment(recipient_id=value)
+        self.assertFalse(order.picking_ids)
+
+    def test_bad_values_refused_when_the_order_already_has_its_shipment(self):
+        order, shipment = self._shipment(self.alice)
+        request = order.with_user(self.alice).action_cim_request_shipment
+        with self.assertRaisesRegex(AccessError, "does not exist or is not yours"):
+            request(recipient_id=self.bob_customer.id)
+        with self.assertRaises(ValidationError):
+            request(carrier_id=self.carrier_globex.id)
+        with self.assertRaises(ValidationError):
+            request(note="<b>fragile</b>")
+        # Asking again with good values still answers the one shipment.
+        self.assertEqual(request(), shipment.ids)
+        self.assertEqual(order.picking_ids.filtered("cim_shipment_state"), shipment)
+        self.assertEqual(shipment.partner_id, self.alice_customer)
+
     def test_whole_life_cycle(self):
         order, shipment = self._shipment(self.alice, carrier=self.carrier_sf)
         shipment.with_user(self.acme_user).action_cim_prepare()
