@@ -66,6 +66,7 @@ class OdooServer:
         self.process = process
         self.log_path = log_path
         self._ids = itertools.count(1)
+        self._admin_uid = None
 
     def log(self):
         return self.log_path.read_text(errors="replace")
@@ -84,10 +85,14 @@ class OdooServer:
         return reply["result"]
 
     def admin(self, model, method, *args, **kwargs):
-        uid = self.jsonrpc("common", "login", self.db, *ADMIN)
+        # Logging in hashes the password (most of a second): once is enough,
+        # each call still sends the password, as the external API wants.
+        if self._admin_uid is None:
+            self._admin_uid = self.jsonrpc("common", "login", self.db, *ADMIN)
         return self.jsonrpc(
-            "object", "execute_kw", self.db, uid, ADMIN[1], model, method, list(args), kwargs
-        )
+            "object", "execute_kw", self.db, self._admin_uid, ADMIN[1], model, method,
+            list(args), kwargs,
+        )  # fmt: skip
 
     def browser(self):
         return Browser(self)
