@@ -12,6 +12,25 @@ class TestTranslations(TranslationCompletenessMixin, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
+class TestChineseEnabled(TransactionCase):
+    def test_enabling_chinese_loads_every_installed_module(self):
+        """In a database without Chinese, installing CIM activates it with
+        the translations of the modules installed before cim_portal."""
+        chinese = self.env["res.lang"]._lang_get("zh_CN")
+        self.env["website"].search([]).language_ids -= chinese
+        chinese.active = False
+        menu = self.env.ref("cim_customer.cim_menu_root")
+        self.env.cr.execute("UPDATE ir_ui_menu SET name = name - 'zh_CN' WHERE id = %s", [menu.id])
+        menu.invalidate_recordset(["name"])
+        self.assertEqual(menu.with_context(lang="zh_CN").name, "Customer Interaction")
+
+        self.env["website"]._cim_enable_chinese()
+        self.assertTrue(chinese.active)
+        self.assertIn(chinese, self.env["website"].search([]).language_ids)
+        self.assertEqual(menu.with_context(lang="zh_CN").name, "客户交互后台管理")
+
+
+@tagged("post_install", "-at_install")
 class TestChinesePages(CimPortalCase):
     """A reseller whose language is Chinese sees the pages in Chinese."""
 
