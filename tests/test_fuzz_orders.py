@@ -44,10 +44,12 @@ def _csrf(page):
 
 
 @pytest.fixture(scope="module")
-def world(odoo_server, tenants, alice_wallet):
-    """alice@acme with a cart entry, a paid order, a paid order with an open
-    shipment and an end customer; dora@acme, another reseller of the same
-    tenant, with the same. Everything of dora's is foreign to alice."""
+def world(odoo_server, tenants):
+    """erin@acme, the reseller who sends everything, with a cart entry, a
+    paid order, a paid order with an open shipment and an end customer;
+    dora@acme, another reseller of the same tenant, with the same. Both are
+    this module's own, so that no other test's cart or wallet changes.
+    Everything of dora's is foreign to erin."""
     admin = odoo_server.admin
     ctx = {"context": {"allowed_company_ids": [tenants["acme"]], "no_reset_password": True}}
     product = admin(
@@ -56,31 +58,36 @@ def world(odoo_server, tenants, alice_wallet):
         {"name": "Fuzz mug", "list_price": PRICE, "cim_is_published": True, "taxes_id": [(5,)]},
     )
     [company] = admin("res.company", "read", [tenants["acme"]], ["currency_id"])
-    dora_user = admin(
-        "res.users",
-        "create",
-        {"name": "Dora", "cim_login_name": "dora", "company_id": tenants["acme"],
-         "password": "dora-secret-pw"},
-        **ctx,
-    )  # fmt: skip
-    [dora_row] = admin("res.users", "read", [dora_user], ["partner_id"])
-    dora_wallet = admin(
-        "cim.wallet",
-        "create",
-        {
-            "partner_id": dora_row["partner_id"][0],
-            "company_id": tenants["acme"],
-            "currency_id": company["currency_id"][0],
-        },
-        **ctx,
-    )
-    for wallet in (alice_wallet, dora_wallet):
+
+    def new_reseller(name):
+        """A reseller with a funded wallet and a logged-in browser."""
+        user = admin(
+            "res.users",
+            "create",
+            {"name": name.title(), "cim_login_name": name, "company_id": tenants["acme"],
+             "password": f"{name}-secret-pw"},
+            **ctx,
+        )  # fmt: skip
+        [row] = admin("res.users", "read", [user], ["partner_id"])
+        wallet = admin(
+            "cim.wallet",
+            "create",
+            {
+                "partner_id": row["partner_id"][0],
+                "company_id": tenants["acme"],
+                "currency_id": company["currency_id"][0],
+            },
+            **ctx,
+        )
         admin(
             "cim.wallet.transaction",
             "create",
             {"wallet_id": wallet, "type": "topup", "amount": PRICE * 10},
             **ctx,
         )
+        browser = odoo_server.browser()
+        assert browser.login_form(f"{name}@acme", f"{name}-secret-pw").status_code in (302, 303)
+        return browser, row["partner_id"][0], wallet
 
     def records_of(browser, partner, name):
         """A reseller's cart entry, paid order, shipped-on-request order,
@@ -104,45 +111,35 @@ def world(odoo_server, tenants, alice_wallet):
         browser.call_kw("sale.order", "action_cim_submit", [paid, shipped])
         [shipment] = browser.call_kw("sale.order", "action_cim_request_shipment", [shipped])
         [row] = admin("sale.order", "read", [draft], ["order_line"])
-        line = row["order_line"][0]
         return {
             "customer": customer,
             "draft": draft,
-            "line": line,
+            "line": row["order_line"][0],
             "paid": paid,
             "shipped": shipped,
             "shipment": shipment,
         }
 
-    alice = odoo_server.browser()
-    assert alice.login_form("alice@acme", "alice-secret-pw").status_code in (302, 303)
-    dora = odoo_server.browser()
-    dora.authenticate("dora@acme", "dora-secret-pw")
-    [alice_row] = admin("res.users", "read", [tenants["alice"]], ["partner_id"])
-    alice_partner = alice_row["partner_id"][0]
-    own = records_of(alice, alice_partner, "Fuzz Own Recipient")
-    foreign = records_of(dora, dora_row["partner_id"][0], "Fuzz Foreign Recipient")
-    # All of alice's records, made here or by earlier test modules.
-    orders = admin("sale.order", "search_read", [("partner_id", "=", alice_partner)],
-                   ["state"], **ctx)  # fmt: skip
-    alice_ids = {
-        "draft": {o["id"] for o in orders if o["state"] == "draft"},
-        "order": {o["id"] for o in orders},
-        "customer": set(admin("res.partner", "search", [("parent_id", "=", alice_partner)], **ctx)),
-        "shipment": set(
-            admin("stock.picking", "search", [("cim_reseller_id", "=", alice_partner)], **ctx)
-        ),
-    }
-    alice_ids["any"] = set().union(*alice_ids.values())
+    erin, erin_partner, erin_wallet = new_reseller("erin")
+    dora, dora_partner, dora_wallet = new_reseller("dora")
+    own = records_of(erin, erin_partner, "Fuzz Own Recipient")
+    foreign = records_of(dora, dora_partner, "Fuzz Foreign Recipient")
     return {
         "admin": admin,
         "ctx": ctx,
-        "alice": alice,
-        "alice_ids": alice_ids,
+        "erin": erin,
+        # Every record of erin's, by kind: the module made them all.
+        "erin_ids": {
+            "draft": {own["draft"]},
+            "order": {own["draft"], own["paid"], own["shipped"]},
+            "customer": {own["customer"]},
+            "shipment": {own["shipment"]},
+            "any": {own[key] for key in ("draft", "paid", "shipped", "customer", "shipment")},
+        },
         "own": own,
         "foreign": foreign,
-        "wallets": [alice_wallet, dora_wallet],
-        "token": _csrf(alice.get("/my/customers/new")),
+        "wallets": [erin_wallet, dora_wallet],
+        "token": _csrf(erin.get("/my/customers/new")),
     }
 
 
@@ -196,9 +193,9 @@ def as_id(value):
 
 
 def not_own(world, values, kind="any"):
-    """``values`` without those that name one of alice's own records of
+    """``values`` without those that name one of erin's own records of
     ``kind`` (a random integer may hit one: then it is not hostile)."""
-    own = world["alice_ids"][kind]
+    own = world["erin_ids"][kind]
     return [value for value in values if as_id(value) not in own]
 
 
@@ -216,7 +213,7 @@ def test_cart_entry_form_refuses_bad_quantities(world, quantity, note, recipient
         f"customisation_note_{line}": note,
         "recipient_id": str(world["foreign"]["customer"]) if recipient == "foreign" else recipient,
     }
-    reply = world["alice"].post(f"/my/cart/{own['draft']}/edit", data=data, allow_redirects=False)
+    reply = world["erin"].post(f"/my/cart/{own['draft']}/edit", data=data, allow_redirects=False)
     assert reply.status_code == 400, (reply.status_code, data)
     assert snapshot(world) == before
 
@@ -241,7 +238,7 @@ def test_cart_submit_refuses_any_id_not_an_own_cart_entry(world, others, with_ow
     before = snapshot(world)
     ids = bad + ([str(world["own"]["draft"])] if with_own_draft else [])
     data = {"csrf_token": world["token"], "order_ids": ids}
-    reply = world["alice"].post("/my/cart/submit", data=data, allow_redirects=False)
+    reply = world["erin"].post("/my/cart/submit", data=data, allow_redirects=False)
     assert reply.status_code in (400, 404), (reply.status_code, ids)
     # The reseller's own cart entry stays unpaid when it came with a bad id.
     assert snapshot(world) == before
@@ -272,11 +269,11 @@ def test_foreign_or_unknown_ids_answer_404_on_every_route(world, target):
     data = {"csrf_token": world["token"], "recipient_id": str(world["own"]["customer"])}
     for route in POST_ROUTES:
         path = route.format(target)
-        reply = world["alice"].post(path, data=data, allow_redirects=False)
+        reply = world["erin"].post(path, data=data, allow_redirects=False)
         assert reply.status_code == 404, (path, reply.status_code)
     for route in GET_ROUTES:
         path = route.format(target)
-        reply = world["alice"].get(path, allow_redirects=False)
+        reply = world["erin"].get(path, allow_redirects=False)
         assert reply.status_code == 404, (path, reply.status_code)
     assert snapshot(world) == before
 
@@ -297,7 +294,7 @@ def test_foreign_or_unknown_ids_answer_404_on_every_route(world, target):
 def test_own_records_on_the_wrong_route_answer_404(world, route, record):
     before = snapshot(world)
     path = route.format(world["own"][record])
-    reply = world["alice"].post(path, data={"csrf_token": world["token"]}, allow_redirects=False)
+    reply = world["erin"].post(path, data={"csrf_token": world["token"]}, allow_redirects=False)
     assert reply.status_code == 404, (path, reply.status_code)
     assert snapshot(world) == before
 
@@ -322,7 +319,7 @@ def test_ship_form_refuses_a_recipient_not_the_resellers(world, recipient, carri
         "note": note,
     }
     path = f"/my/orders/{world['own']['paid']}/ship"
-    reply = world["alice"].post(path, data=data, allow_redirects=False)
+    reply = world["erin"].post(path, data=data, allow_redirects=False)
     assert reply.status_code == 400, (reply.status_code, data)
     assert snapshot(world) == before
 
@@ -338,7 +335,7 @@ def test_shipment_form_refuses_bad_notes(world, recipient, carrier, note):
         "note": note,
     }
     path = f"/my/shipments/{world['own']['shipment']}/edit"
-    reply = world["alice"].post(path, data=data, allow_redirects=False)
+    reply = world["erin"].post(path, data=data, allow_redirects=False)
     assert reply.status_code == 400, (reply.status_code, data)
     assert snapshot(world) == before
 
@@ -364,7 +361,7 @@ def test_list_pages_answer_any_filter_and_page(world, path, values, page):
     before = snapshot(world)
     query = urlencode(dict(zip(LIST_PAGES[path], values, strict=False)))
     url = path if page is None or path.endswith(".csv") else f"{path}/page/{page}"
-    reply = world["alice"].get(f"{url}?{query}", allow_redirects=False)
+    reply = world["erin"].get(f"{url}?{query}", allow_redirects=False)
     assert reply.status_code == 200, (url, query, reply.status_code)
     assert snapshot(world) == before
 
@@ -388,7 +385,7 @@ def test_order_methods_refuse_ids_not_the_resellers(world, method, targets):
     assume(not_own(world, ids, "order") == ids)
     before = snapshot(world)
     with pytest.raises(RpcError) as refused:
-        world["alice"].call_kw("sale.order", method, ids)
+        world["erin"].call_kw("sale.order", method, ids)
     assert refused.value.name in CLEAN_RPC_ERRORS, (refused.value.name, str(refused.value))
     assert snapshot(world) == before
 
@@ -403,7 +400,7 @@ def test_request_shipment_refuses_hostile_arguments(world, recipient, carrier, n
     assume(not_own(world, [recipient], "customer"))
     before = snapshot(world)
     with pytest.raises(RpcError) as refused:
-        world["alice"].call_kw(
+        world["erin"].call_kw(
             "sale.order",
             "action_cim_request_shipment",
             [world["own"]["paid"]],
