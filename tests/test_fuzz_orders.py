@@ -199,13 +199,21 @@ def not_own(world, values, kind="any"):
     return [value for value in values if as_id(value) not in own]
 
 
+def post_refused(world, path, data, statuses=(400,)):
+    """erin posts ``data`` to ``path``: the answer is one of ``statuses``
+    and nothing anywhere has changed."""
+    before = snapshot(world)
+    reply = world["erin"].post(path, data=data, allow_redirects=False)
+    assert reply.status_code in statuses, (path, reply.status_code, data)
+    assert snapshot(world) == before
+
+
 # Cart --------------------------------------------------------------------
 
 
 @SETTINGS
 @given(quantity=bad_quantity(), note=hostile(), recipient=st.one_of(hostile(), st.just("foreign")))
 def test_cart_entry_form_refuses_bad_quantities(world, quantity, note, recipient):
-    before = snapshot(world)
     own, line = world["own"], world["own"]["line"]
     data = {
         "csrf_token": world["token"],
@@ -213,9 +221,7 @@ def test_cart_entry_form_refuses_bad_quantities(world, quantity, note, recipient
         f"customisation_note_{line}": note,
         "recipient_id": str(world["foreign"]["customer"]) if recipient == "foreign" else recipient,
     }
-    reply = world["erin"].post(f"/my/cart/{own['draft']}/edit", data=data, allow_redirects=False)
-    assert reply.status_code == 400, (reply.status_code, data)
-    assert snapshot(world) == before
+    post_refused(world, f"/my/cart/{own['draft']}/edit", data)
 
 
 @SETTINGS
@@ -235,13 +241,10 @@ def test_cart_submit_refuses_any_id_not_an_own_cart_entry(world, others, with_ow
     }
     bad = not_own(world, [str(names.get(value, value)) for value in others], "draft")
     assume(bad)
-    before = snapshot(world)
     ids = bad + ([str(world["own"]["draft"])] if with_own_draft else [])
     data = {"csrf_token": world["token"], "order_ids": ids}
-    reply = world["erin"].post("/my/cart/submit", data=data, allow_redirects=False)
-    assert reply.status_code in (400, 404), (reply.status_code, ids)
     # The reseller's own cart entry stays unpaid when it came with a bad id.
-    assert snapshot(world) == before
+    post_refused(world, "/my/cart/submit", data, statuses=(400, 404))
 
 
 # Ids in URLs: anybody else's, unknown, or the wrong kind of own record ----
@@ -292,11 +295,8 @@ def test_foreign_or_unknown_ids_answer_404_on_every_route(world, target):
     ],
 )
 def test_own_records_on_the_wrong_route_answer_404(world, route, record):
-    before = snapshot(world)
     path = route.format(world["own"][record])
-    reply = world["erin"].post(path, data={"csrf_token": world["token"]}, allow_redirects=False)
-    assert reply.status_code == 404, (path, reply.status_code)
-    assert snapshot(world) == before
+    post_refused(world, path, {"csrf_token": world["token"]}, statuses=(404,))
 
 
 # Shipping forms -----------------------------------------------------------
@@ -311,33 +311,25 @@ def test_own_records_on_the_wrong_route_answer_404(world, route, record):
 def test_ship_form_refuses_a_recipient_not_the_resellers(world, recipient, carrier, note):
     recipient = str(world["foreign"]["customer"]) if recipient == "foreign" else recipient
     assume(not_own(world, [recipient], "customer"))
-    before = snapshot(world)
     data = {
         "csrf_token": world["token"],
         "recipient_id": recipient,
         "carrier_id": carrier,
         "note": note,
     }
-    path = f"/my/orders/{world['own']['paid']}/ship"
-    reply = world["erin"].post(path, data=data, allow_redirects=False)
-    assert reply.status_code == 400, (reply.status_code, data)
-    assert snapshot(world) == before
+    post_refused(world, f"/my/orders/{world['own']['paid']}/ship", data)
 
 
 @SETTINGS
 @given(recipient=st.one_of(hostile(), st.just("own")), carrier=hostile(), note=bad_note())
 def test_shipment_form_refuses_bad_notes(world, recipient, carrier, note):
-    before = snapshot(world)
     data = {
         "csrf_token": world["token"],
         "recipient_id": str(world["own"]["customer"]) if recipient == "own" else recipient,
         "carrier_id": carrier,
         "note": note,
     }
-    path = f"/my/shipments/{world['own']['shipment']}/edit"
-    reply = world["erin"].post(path, data=data, allow_redirects=False)
-    assert reply.status_code == 400, (reply.status_code, data)
-    assert snapshot(world) == before
+    post_refused(world, f"/my/shipments/{world['own']['shipment']}/edit", data)
 
 
 # Lists, search and the wallet's CSV: any filter, search and page ----------
